@@ -1,0 +1,45 @@
+# Two commands for a fresh clone: `make serve` and `make test`.
+# Both install what is missing from the lock files first.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install serve build test golden lock lint bench notebook clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: install  ## build, then serve on http://127.0.0.1:8000 and rebuild on change
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install  ## the static site in site/
+	$(PY) -m mkdocs build --strict
+
+test: install  ## the whole suite: snippets, numbers, build, links, browser
+	$(PY) -m pytest
+
+golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
+	$(PY) tests/snippets.py --update
+
+lint: install
+	$(PY) -m ruff check .
+
+lock:  ## recompile requirements.lock after editing pyproject.toml
+	$(PY) -m uv pip compile pyproject.toml --universal --generate-hashes \
+		--python-version 3.11.5 -o requirements.lock --quiet
+	npm install --package-lock-only --ignore-scripts --no-audit --no-fund
+
+clean:
+	rm -rf site test-artifacts .pytest_cache

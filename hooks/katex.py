@@ -1,0 +1,106 @@
+"""Typeset every formula when the site is built, so no math JavaScript ships.
+
+pymdownx.arithmatex (generic mode) marks the TeX; KaTeX, run once per page by
+node, turns it into HTML+MathML. A formula KaTeX rejects fails the build with
+the file, the line and the formula. KaTeX's inline style attributes become
+classes in one generated stylesheet, so the Content-Security-Policy needs no
+'unsafe-inline' for styles.
+"""
+
+import hashlib
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDER = Path(__file__).with_name("katex-render.cjs")
+KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
+ASSETS = "assets/katex"
+INLINE_CSS = f"{ASSETS}/inline-styles.css"
+
+MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
+STYLED_TAG = re.compile(r'<([a-z]+)([^<>]*?) style="([^"]*)"([^<>]*)>')
+
+styles: dict[str, str] = {}  # class name -> declarations, for the whole site
+
+
+def on_config(config):
+    if not (KATEX_DIST / "katex.min.css").exists():
+        raise PluginError(f"KaTeX is not installed in {KATEX_DIST}: run `make install`.")
+    styles.clear()
+    return config
+
+
+def on_files(files, config):
+    """Publish KaTeX's stylesheet and fonts from node_modules under assets/katex/."""
+    for path in ["katex.min.css", *sorted(p.relative_to(KATEX_DIST).as_posix()
+                                         for p in (KATEX_DIST / "fonts").iterdir())]:
+        files.append(File(path, str(KATEX_DIST), config.site_dir, config.use_directory_urls,
+                          dest_uri=f"{ASSETS}/{path}"))
+    return files
+
+
+def on_page_content(content, page, config, files):
+    found = list(MATH.finditer(content))
+    if not found:
+        return content
+    formulas = [html.unescape(m[2]) for m in found]
+    results = render([{"tex": tex, "display": m[1] == "div"}
+                      for tex, m in zip(formulas, found, strict=True)])
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    failures = [f"{page.file.src_uri}:{line_of(tex, source)}: {r['error']}\n    {tex.strip()}"
+                for tex, r in zip(formulas, results, strict=True) if "error" in r]
+    if failures:
+        raise PluginError("KaTeX cannot typeset:\n" + "\n".join(failures))
+    pieces, end = [], 0
+    for m, r in zip(found, results, strict=True):
+        pieces += [content[end:m.start()], classify(r["html"])]
+        end = m.end()
+    return "".join(pieces) + content[end:]
+
+
+def on_post_build(config):
+    rules = "".join(f".{name}{{{important(css)}}}\n" for name, css in sorted(styles.items()))
+    out = Path(config.site_dir, INLINE_CSS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(rules, encoding="utf-8")
+
+
+def render(items):
+    try:
+        done = subprocess.run(["node", str(RENDER)], input=json.dumps(items), text=True,
+                              capture_output=True, check=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as err:
+        stderr = getattr(err, "stderr", "") or ""
+        raise PluginError(f"KaTeX renderer failed: {err}\n{stderr}") from err
+    return json.loads(done.stdout)
+
+
+def line_of(tex, source):
+    first = tex.strip().splitlines()[0]
+    at = source.find(first)
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def classify(markup):
+    """Move each style attribute into a class; inline styles outrank CSS, hence !important."""
+    def swap(m):
+        tag, before, css, after = m.groups()
+        name = "k" + hashlib.sha256(css.encode()).hexdigest()[:8]
+        styles[name] = css
+        attrs = before + after
+        if ' class="' in attrs:
+            merged = attrs.replace(' class="', ' class="' + name + " ", 1)
+            return f"<{tag}{merged}>"
+        closing = "/" if attrs.endswith("/") else ""
+        return f'<{tag}{attrs.removesuffix("/")} class="{name}"{closing}>'
+    return STYLED_TAG.sub(swap, markup)
+
+
+def important(css):
+    return "".join(f"{d.strip()} !important;" for d in css.split(";") if d.strip())

@@ -1,0 +1,43 @@
+"""Shared fixtures: paths, the chapters, and one strict build of the site per run."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(Path(__file__).parent))
+
+EMBED = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
+
+
+def chapters():
+    return sorted(DOCS.rglob("*.md"))
+
+
+def embeds(page):
+    """(line number, target) for every snippet include on a page."""
+    text = page.read_text(encoding="utf-8")
+    return [(text.count("\n", 0, m.start()) + 1, m[1]) for m in EMBED.finditer(text)]
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """`mkdocs build --strict` into a temporary folder: (returncode, output, site)."""
+    site = tmp_path_factory.mktemp("site")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                           "--site-dir", str(site)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    return done.returncode, done.stdout + done.stderr, site
+
+
+@pytest.fixture(scope="session")
+def site(build):
+    code, output, site = build
+    if code:
+        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
+    return site

@@ -1,0 +1,47 @@
+"""Run the snippets the way a reader does, and keep their expected outputs.
+
+Each snippets/NAME.py prints to stdout; snippets/NAME.txt holds what it must
+print. `python tests/snippets.py --update` (make golden) rewrites the .txt
+files after an intended change.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+TIMEOUT = 60  # seconds; each snippet takes well under one
+
+
+def scripts():
+    return sorted(SNIPPETS.glob("*.py"))
+
+
+def expected(script):
+    return script.with_suffix(".txt")
+
+
+def run(script, cwd):
+    """stdout of `python snippets/NAME.py`, or AssertionError with its stderr."""
+    rel = script.relative_to(ROOT)
+    try:
+        done = subprocess.run([sys.executable, str(script)], cwd=cwd, capture_output=True,
+                              text=True, timeout=TIMEOUT,
+                              env={**os.environ, "MPLBACKEND": "Agg",
+                                   "PYTHONDONTWRITEBYTECODE": "1"})
+    except subprocess.TimeoutExpired as err:
+        raise AssertionError(f"{rel}: still running after {TIMEOUT} s\n{err.stderr or ''}") from err
+    if done.returncode:
+        raise AssertionError(f"{rel}: exited {done.returncode}\n{done.stderr}")
+    return done.stdout
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--update"]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for script in scripts():
+            expected(script).write_text(run(script, tmp), encoding="utf-8")
+            print(f"wrote {expected(script).relative_to(ROOT)}")

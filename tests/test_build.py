@@ -1,0 +1,58 @@
+"""The strict build passes, every formula is typeset, every page and figure is there."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac|\\partial|\\times")
+PAGES = ["index.html", "data/index.html", "forward-pass/index.html", "error/index.html",
+         "reducing-error/index.html", "backpropagation/index.html",
+         "backward-pass/index.html", "learnings/index.html", "errata/index.html",
+         "notation/index.html"]
+
+
+def visible_text(html):
+    """The page minus markup, code, and KaTeX's MathML copy of the TeX (for screen readers)."""
+    html = re.sub(r'<span class="katex-mathml">.*?</math></span>', "", html, flags=re.S)
+    html = re.sub(r"<(script|style|code|pre)\b.*?</\1>", "", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_strict_build_passes(build):
+    code, output, _ = build
+    assert code == 0, f"mkdocs build --strict failed:\n{output}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_no_raw_tex(site, page):
+    html = (site / page).read_text(encoding="utf-8")
+    leftover = RAW_TEX.search(visible_text(html))
+    assert not leftover, f"{page}: raw TeX {leftover[0]!r} visible to the reader"
+    assert 'class="arithmatex"' not in html, f"{page}: a formula was not typeset"
+
+
+def test_figures_are_built_for_both_themes(site):
+    for name in ("network", "error_curve"):
+        for theme in ("light", "dark"):
+            svg = site / "figures" / f"{name}-{theme}.svg"
+            assert svg.stat().st_size > 1000, f"{svg.name} is missing or empty"
+
+
+def test_unknown_macro_fails_the_build(tmp_path):
+    """A formula KaTeX rejects stops the build and names the file and line."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Bad\n\nFine $x$.\n\n$$\n\\foo{x}\n$$\n")
+    config = (ROOT / "mkdocs.yml").read_text().split("\nnav:")[0]
+    hooks = "\n".join(f"  - {ROOT / 'hooks' / h}" for h in ("katex.py", "csp.py"))
+    (tmp_path / "mkdocs.yml").write_text(
+        f"{config}\ndocs_dir: {docs}\nhooks:\n{hooks}\nmarkdown_extensions:\n"
+        "  - pymdownx.arithmatex:\n      generic: true\n")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode != 0, "a formula with an unknown macro built without error"
+    assert "index.md:6" in done.stderr and "\\foo" in done.stderr, done.stderr

@@ -1,0 +1,46 @@
+"""Every snippet runs and prints exactly its expected output; every snippet is on a page."""
+
+import difflib
+
+import pytest
+from conftest import ROOT, chapters, embeds
+from snippets import SNIPPETS, expected, run, scripts
+
+
+@pytest.mark.parametrize("script", scripts(), ids=lambda p: p.name)
+def test_output_matches_expected(script, tmp_path):
+    golden = expected(script)
+    assert golden.exists(), f"{golden.relative_to(ROOT)} is missing: run `make golden`"
+    want = golden.read_text(encoding="utf-8")
+    got = run(script, cwd=tmp_path)
+    if got != want:
+        diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                            str(golden.relative_to(ROOT)), "printed now"))
+        pytest.fail(f"{script.relative_to(ROOT)} no longer prints "
+                    f"{golden.relative_to(ROOT)}:\n{diff}", pytrace=False)
+
+
+def test_every_expected_output_has_a_snippet():
+    orphans = [t.relative_to(ROOT) for t in SNIPPETS.glob("*.txt")
+               if not t.with_suffix(".py").exists()]
+    assert not orphans, f"expected outputs without a snippet: {orphans}"
+
+
+def test_every_snippet_and_output_is_on_a_page():
+    shown = {target.split(":")[0] for page in chapters() for _, target in embeds(page)}
+    for script in scripts():
+        for path in (script, expected(script)):
+            rel = path.relative_to(ROOT).as_posix()
+            assert rel in shown, f"{rel} is not embedded in any page under docs/"
+
+
+def test_every_embed_points_at_something():
+    for page in chapters():
+        for line, target in embeds(page):
+            path, _, section = target.partition(":")
+            where = f"{page.relative_to(ROOT)}:{line}"
+            assert (ROOT / path).is_file(), f"{where}: embeds {path}, which does not exist"
+            if section:
+                text = (ROOT / path).read_text(encoding="utf-8")
+                assert f"[start:{section}]" in text and f"[end:{section}]" in text, (
+                    f"{where}: {path} has no section '{section}'")
