@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no window: the same output on every machine
 import matplotlib.pyplot as plt  # noqa: E402
+
 from network import W1, w2, weights, x, y  # noqa: E402
 from training import train  # noqa: E402
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ROOT
 
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac|\\partial|\\times")

@@ -3,6 +3,7 @@
 import difflib
 
 import pytest
+
 from conftest import ROOT, chapters, embeds
 from snippets import SNIPPETS, expected, run, scripts
 

@@ -1,0 +1,267 @@
+"""Check every number a reader reads in a chapter's prose and formulas.
+
+A page's numbers are backed by the printed outputs of the snippets it embeds
+(plus `numbers_from:` and `constants:` in its front matter). Three rules:
+
+1. backed: each decimal number equals, to the digits shown, a backed value;
+2. bound: `symbol = number` (w_1 = 0.34, \\eta = 0.05, learning rate 0.05)
+   must be a value that symbol takes in the first two epochs of network.py;
+3. arithmetic: a chain like `2 \\times 0.34 + 3 \\times 0.13 = 1.07` is true to
+   the digits shown (`=` with the operands exact, `\\approx` allowing for
+   their rounding).
+
+check_page() returns the failures as "file:line: message" strings.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?:e[-+]?\d+)?(?![\w.])")
+FENCE = re.compile(r"^\s*(```|~~~)")
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+@dataclass
+class Number:
+    text: str
+    value: float
+    line: int
+
+    @property
+    def half_ulp(self):
+        """Half a unit in the last digit shown: the rounding a printed number hides."""
+        mantissa, _, exponent = self.text.lower().partition("e")
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
+
+
+def numbers_in(text, first_line=1):
+    return [Number(m[0], float(m[0]), first_line + text.count("\n", 0, m.start()))
+            for m in NUMBER.finditer(text)]
+
+
+def front_matter(markdown):
+    m = FRONT.match(markdown)
+    meta = {}
+    for line in (m[1].splitlines() if m else []):
+        key, _, value = line.partition(":")
+        meta[key.strip()] = [v.strip() for v in value.strip(" []").split(",") if v.strip()]
+    return meta
+
+
+def reader_text(markdown):
+    """The page as a reader sees it: code, includes, inline code and link targets blanked.
+
+    Blanked, not removed: line numbers stay those of the file.
+    """
+    m = FRONT.match(markdown)
+    lines = markdown.splitlines()
+    skip = m[0].count("\n") if m else 0
+    out, fenced = [], False
+    for n, line in enumerate(lines):
+        if n < skip or FENCE.match(line):
+            fenced = fenced != bool(FENCE.match(line))
+            out.append("")
+            continue
+        if fenced:
+            out.append("")
+            continue
+        line = re.sub(r"`[^`]*`", "", line)
+        line = re.sub(r"\]\([^)]*\)", "]", line)
+        out.append(line)
+    return re.sub(r"<!--.*?-->", "", "\n".join(out), flags=re.S)
+
+
+# --- rule 2: symbols bound to values -------------------------------------------------
+
+SYMBOL = (r"(?P<sym>w_\{?[1-6]\}?|w[1-6]|h_\{?[12]\}?|h[12]|i_\{?[12]\}?|i[12]|\\hat\{y\}|ŷ"
+          r"|y_hat|\\Delta|Δ|delta|\\eta|η|lr|learning rate|(?<![\w{\\])[yE](?![\w}]))")
+BINDING = re.compile(SYMBOL + r"\s*(?:=|is|of)\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
+                     r"(?![\d.]|\s*(?:\\times|\\cdot|[-+−×*/^(]))")
+
+
+def canonical(symbol):
+    symbol = symbol.replace("_", "").replace("{", "").replace("}", "")
+    return {"\\haty": "y_hat", "ŷ": "y_hat", "yhat": "y_hat", "\\Delta": "delta",
+            "Δ": "delta", "\\eta": "lr", "η": "lr", "learning rate": "lr"}.get(symbol, symbol)
+
+
+def symbol_values():
+    """Every value each symbol takes in the first two epochs, from network.py."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "snippets"))
+    import network as nn
+
+    values = defaultdict(set)
+    values["lr"].add(nn.lr)
+    values["y"].add(nn.y)
+    values["i1"].add(nn.x[0])
+    values["i2"].add(nn.x[1])
+    W1, w2 = nn.W1, nn.w2
+    for _ in range(2):
+        h, y_hat = nn.forward(nn.x, W1, w2)
+        for name, value in {**nn.weights(W1, w2), "h1": h[0], "h2": h[1], "y_hat": y_hat,
+                            "E": nn.error(y_hat, nn.y), "delta": y_hat - nn.y}.items():
+            values[name].add(float(value))
+        W1, w2 = nn.step(nn.x, nn.y, W1, w2, nn.lr)
+    return values
+
+
+# --- rule 3: arithmetic ----------------------------------------------------------------
+
+MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
+MATRIX = re.compile(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", re.S)
+ROW_BREAK = re.compile(r"\\\\|\\qquad|\\quad|,\s")
+RELATION = re.compile(r"(=|\\approx)")
+TEX_TO_PY = [(r"\\[tdc]?frac\{([^{}]*)\}\{([^{}]*)\}", r"((\1)/(\2))"),
+             (r"\\(times|cdot)", "*"), ("−", "-"), (r"\^\{([^{}]*)\}", r"**(\1)"),
+             (r"\^(\d)", r"**\1"), (r"\\(left|right|big|Big|,|;|!)", ""), (r"[&{}]", " "),
+             (r"(M\d+)\s*(?=M\d)", r"\1 @ "),  # matrix times matrix
+             (r"([\d)])\s*(?=[(M])", r"\1*"), (r"(M\d+|\))\s*(?=[\d(])", r"\1*")]
+
+
+def to_python(tex):
+    """A numeric TeX expression as Python, or None when it has symbols in it."""
+    for pattern, repl in TEX_TO_PY:
+        tex = re.sub(pattern, repl, tex)
+    tex = " ".join(tex.split()).rstrip(",.;")
+    numeric = re.fullmatch(r"(?:[\d.\s+\-*/()@e]|M\d+)+", tex) and re.search(r"\d", tex)
+    return tex if numeric else None
+
+
+def matrices(tex):
+    """Replace each numeric bmatrix by a name M0, M1, ...
+
+    Returns the new TeX, {name: array} and {name: the numbers as written}.
+    """
+    found, digits = {}, {}
+
+    def name(m):
+        rows = [[to_python(cell) for cell in row.split("&")]
+                for row in re.split(r"\\\\", m[1]) if row.strip()]
+        if any(cell is None for row in rows for cell in row):
+            return "SYMBOLIC"
+        key = f"M{len(found)}"
+        found[key] = np.array([[evaluate(cell) for cell in row] for row in rows])
+        digits[key] = numbers_in(m[1])
+        return f" {key} "
+
+    return MATRIX.sub(name, tex), found, digits
+
+
+def evaluate(expr, literals=None, names=None):
+    if literals is not None:
+        it = iter(literals)
+        expr = NUMBER.sub(lambda m: repr(next(it)), expr)
+    return eval(expr, {"__builtins__": {}}, names or {})  # noqa: S307 -- checked characters
+
+
+def rounding_slack(expr, names):
+    """How far the rounding of the expression's decimal literals can move its value."""
+    literals = numbers_in(expr)
+    exact = evaluate(expr, [n.value for n in literals], names)
+    slack = 0.0
+    for k, lit in enumerate(literals):
+        nudged = [n.value for n in literals]
+        nudged[k] += lit.half_ulp
+        slack += np.max(np.abs(evaluate(expr, nudged, names) - exact))
+    return slack
+
+
+def arithmetic_failures(text, where):
+    failures = []
+    for m in MATH.finditer(text):
+        body, line = m[1] or m[2], text.count("\n", 0, m.start()) + 1
+        body, names, digits = matrices(body)
+        for row in ROW_BREAK.split(body):
+            parts = RELATION.split(row)
+            sides, relations = parts[0::2], parts[1::2]
+            for left, rel, right in zip(sides, relations, sides[1:], strict=False):
+                a, b = to_python(left), to_python(right)
+                if a is None or b is None:
+                    continue
+                # Good to half a unit in the last digit written on the right.
+                shown = [numbers_in(side) + [n for key in re.findall(r"M\d+", side)
+                                             for n in digits[key]] for side in (b, a)]
+                written = shown[0] or shown[1]
+                tolerance = max(n.half_ulp for n in written) if written else 1e-12
+                if rel == "\\approx":
+                    tolerance += rounding_slack(a, names) + rounding_slack(b, names)
+                gap = np.max(np.abs(evaluate(a, names=names) - evaluate(b, names=names)))
+                if gap > tolerance * (1 + 1e-9) + 1e-12:
+                    failures.append(f"{where}:{line}: {left.strip()} {rel} {right.strip()} is "
+                                    f"false: the left side is {evaluate(a, names=names)}")
+    return failures
+
+
+# --- the page check --------------------------------------------------------------------
+
+
+def outputs_of(markdown):
+    """The output lines of the snippets the page embeds or names in numbers_from."""
+    names = set(re.findall(r'--8<--\s+"snippets/(\w+)\.(?:py|txt)', markdown))
+    names |= set(front_matter(markdown).get("numbers_from", []))
+    return [line for name in sorted(names)
+            for line in (ROOT / "snippets" / f"{name}.txt").read_text().splitlines()]
+
+
+def table_failures(text, outputs, where):
+    """Numbers in a table row about a symbol must be printed on an output line about it;
+    in a column headed 'article', verbatim (a quote, not a rounding)."""
+    failures, header = [], None
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if header is None:
+            header = cells
+            continue
+        label = re.search(SYMBOL, cells[0].replace("$", ""))
+        if not label:
+            continue
+        symbol = canonical(label["sym"])
+        about = [o for o in outputs if re.search(rf"(?<!\w){re.escape(symbol)}(?!\w)", o)]
+        for title, cell in zip(header[1:], cells[1:], strict=False):
+            for num in numbers_in(cell.replace("−", "-"), n):
+                if "article" in title.lower():
+                    ok = any(re.search(rf"(?<![\w.]){re.escape(num.text)}(?![\w.])", o)
+                             for o in about)
+                else:
+                    ok = any(abs(v.value - num.value) <= num.half_ulp * (1 + 1e-9)
+                             for o in about for v in numbers_in(o))
+                if not ok:
+                    failures.append(f"{where}:{n}: {num.text} under '{title}' for {symbol} is "
+                                    f"not on any output line about {symbol}")
+    return failures
+
+
+def check_page(path, markdown=None, bindings=None):
+    markdown = path.read_text(encoding="utf-8") if markdown is None else markdown
+    where = path.relative_to(ROOT) if path.is_absolute() else path
+    text = reader_text(markdown)
+    outputs = outputs_of(markdown)
+    backed = [float(c) for c in front_matter(markdown).get("constants", [])]
+    backed += [n.value for line in outputs for n in numbers_in(line)]
+    bindings = symbol_values() if bindings is None else bindings
+    failures = []
+    for n in numbers_in(text):
+        if not any(abs(v - n.value) <= n.half_ulp * (1 + 1e-9) for v in backed):
+            nearest = min(backed, key=lambda v: abs(v - n.value), default=None)
+            failures.append(f"{where}:{n.line}: {n.text} is printed by no snippet on this "
+                            f"page (nearest computed value: {nearest})")
+    for m in BINDING.finditer(text):
+        symbol, shown = canonical(m["sym"]), Number(m["num"], abs(float(
+            m["num"].replace("−", "-"))), text.count("\n", 0, m.start()) + 1)
+        allowed = bindings.get(symbol, set())
+        if allowed and not any(abs(abs(v) - shown.value) <= shown.half_ulp * (1 + 1e-9)
+                               for v in allowed):
+            failures.append(f"{where}:{shown.line}: {m[0]!r}: {symbol} is never "
+                            f"{shown.text}; its values are {sorted(allowed)}")
+    return failures + table_failures(text, outputs, where) + arithmetic_failures(text, where)
