@@ -24,8 +24,8 @@ node_modules/.installed: package-lock.json
 serve: install  ## build, then serve on http://127.0.0.1:8000 and rebuild on change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install  ## the static site in site/
-	$(PY) -m mkdocs build --strict
+build: install  ## the static site in site/ (SITE_URL: the published address, if any)
+	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m mkdocs build --strict
 
 test: install  ## the whole suite: snippets, numbers, build, links, browser
 	$(PY) -m pytest

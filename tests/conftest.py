@@ -29,7 +29,7 @@ def embeds(page):
 def build(tmp_path_factory):
     """`mkdocs build --strict` into a temporary folder: (returncode, output, site)."""
     site = tmp_path_factory.mktemp("site")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "--site-dir", str(site)], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
     return done.returncode, done.stdout + done.stderr, site

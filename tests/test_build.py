@@ -52,7 +52,7 @@ def test_unknown_macro_fails_the_build(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(
         f"{config}\ndocs_dir: {docs}\nhooks:\n{hooks}\nmarkdown_extensions:\n"
         "  - pymdownx.arithmatex:\n      generic: true\n")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
                            str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode != 0, "a formula with an unknown macro built without error"
