@@ -33,6 +33,9 @@ test: install  ## the whole suite: snippets, numbers, build, links, browser
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
 	$(PY) tests/snippets.py --update
 
+bench: install  ## build and test times, and what each page costs a first visit
+	$(PY) tests/bench.py
+
 lint: install
 	$(PY) -m ruff check .
 

@@ -1,0 +1,87 @@
+"""Serve the built site on 127.0.0.1 and load its pages in Debian's Chromium.
+
+Shared by tests/test_browser.py and tests/bench.py. Playwright drives the
+system Chromium (CHROMIUM, else /usr/bin/chromium): `playwright install`
+would download a browser, which this project never does.
+"""
+
+import functools
+import gzip
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# Records CSP violations from the first script on, before the page's own.
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+def chromium():
+    """Path of the system Chromium, or None."""
+    path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    return path if os.path.exists(path) else shutil.which("chromium")
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site):
+    """Start a static server for `site` on a free loopback port; returns (server, base URL)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=chromium(), args=ARGS)
+
+
+@dataclass
+class Visit:
+    """What one first visit, with an empty cache, asked for and got."""
+    requests: list = field(default_factory=list)
+    sizes: dict = field(default_factory=dict)  # url -> (raw bytes, gzip bytes)
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    csp: list = field(default_factory=list)
+
+    @property
+    def raw(self):
+        return sum(raw for raw, _ in self.sizes.values())
+
+    @property
+    def gzip(self):
+        return sum(packed for _, packed in self.sizes.values())
+
+
+def visit(browser, url, viewport=None, scheme=None):
+    """Open url in a fresh context; returns (Visit, the open page, its context)."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800},
+                                  color_scheme=scheme or "light", service_workers="block")
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    seen = Visit()
+    page.on("request", lambda r: seen.requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+    page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+
+    def size(response):
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            return
+        seen.sizes[response.url] = (len(body), len(gzip.compress(body, 9)))
+
+    page.on("response", size)
+    page.goto(url, wait_until="networkidle")
+    seen.csp = page.evaluate("window.__csp")
+    return seen, page, context

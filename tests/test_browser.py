@@ -1,0 +1,112 @@
+"""Every page in a real browser: offline-clean, error-free, typeset, light and dark.
+
+Runs against the built site served on 127.0.0.1 in Debian's Chromium. Without
+Chromium the tests skip with a message, except under CI, where they fail.
+Screenshots of every page (desktop and phone, light and dark) go to
+test-artifacts/screenshots/.
+"""
+
+import os
+import re
+
+import pytest
+
+from browser import chromium, launch, serve, visit
+from conftest import ROOT
+
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+BUDGET = 200 * 1024  # gzip bytes per chapter page, first visit
+RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac")
+PAGES = ["", "data/", "forward-pass/", "error/", "reducing-error/", "backpropagation/",
+         "backward-pass/", "learnings/", "errata/", "notation/", "404.html"]
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+if not chromium():
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the browser tests: no Chromium (set CHROMIUM or install "
+                    "Debian's chromium)", pytrace=False)
+    pytest.skip("no Chromium here: apt-get install chromium (or set CHROMIUM) to run the "
+                "browser tests", allow_module_level=True)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chrome = launch(p)
+        yield chrome
+        chrome.close()
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "index")
+def test_page_is_clean(browser, base, path):
+    seen, page, context = visit(browser, base + path)
+    try:
+        outside = [u for u in seen.requests if not u.startswith(base) and
+                   not u.startswith("data:")]
+        assert not outside, f"{path or 'index'} requested outside hosts: {outside}"
+        assert not seen.page_errors, f"{path}: page errors {seen.page_errors}"
+        assert not seen.console_errors, f"{path}: console errors {seen.console_errors}"
+        assert not seen.csp, f"{path}: CSP violations {seen.csp}"
+        text = page.inner_text("article")
+        assert not RAW_TEX.search(text), f"{path}: raw TeX visible: {RAW_TEX.search(text)[0]}"
+        broken = page.evaluate("""Array.from(document.images)
+            .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)""")
+        assert not broken, f"{path}: images that did not load: {broken}"
+        if path not in ("404.html",):
+            assert seen.gzip <= BUDGET, (
+                f"{path}: {seen.gzip} gzip bytes on first visit, budget {BUDGET}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots(browser, base, size, scheme):
+    """Every page at desktop and phone width, light and dark: for a person to look at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for path in PAGES:
+            page.goto(base + path, wait_until="load")
+            page.evaluate("document.fonts.ready")
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.get_attribute("body", "data-md-color-scheme") == expected, path
+            name = (path.strip("/") or "index").replace(".html", "")
+            page.screenshot(path=SHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_dark_mode_toggles(browser, base):
+    seen, page, context = visit(browser, base + "learnings/")
+    try:
+        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+        assert page.locator("img[src*='error_curve-light.svg']").is_visible()
+        page.locator("label[for='__palette_1']").first.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        assert page.locator("img[src*='error_curve-dark.svg']").is_visible()
+        assert not page.locator("img[src*='error_curve-light.svg']").is_visible()
+    finally:
+        context.close()
+
+
+def test_search_finds_gradient_offline(browser, base):
+    seen, page, context = visit(browser, base)
+    try:
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("gradient")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert all(u.startswith(base) for u in seen.requests)
+    finally:
+        context.close()
