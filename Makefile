@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build test golden lock lint bench notebook clean
+.PHONY: install serve build test golden lock lint bench notebook notebook-file clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -21,14 +21,20 @@ node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: install  ## build, then serve on http://127.0.0.1:8000 and rebuild on change
+serve: install notebook-file  ## build, then serve on http://127.0.0.1:8000 and rebuild on change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install  ## the static site in site/ (SITE_URL: the published address, if any)
+build: install notebook-file  ## the static site in site/ (SITE_URL: the published address, if any)
 	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m mkdocs build --strict
 
 test: install  ## the whole suite: snippets, numbers, build, links, browser
 	$(PY) -m pytest
+
+notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
+	$(PY) hooks/walkthrough.py
+
+notebook: notebook-file  ## open the walk-through in Jupyter, on this .venv's kernel
+	$(VENV)/bin/jupyter notebook --ServerApp.ip=127.0.0.1 docs/walkthrough.ipynb
 
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
 	$(PY) tests/snippets.py --update

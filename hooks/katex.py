@@ -23,6 +23,15 @@ KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 ASSETS = "assets/katex"
 INLINE_CSS = f"{ASSETS}/inline-styles.css"
 
+# mkdocs-jupyter leaves a notebook's math as $...$ for MathJax and adds MathJax and
+# mermaid loaders that point at CDNs: typeset the math here and drop the loaders.
+MARKDOWN_CELL = re.compile(
+    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^>]*>)(.*?)(</div>)', re.S)
+DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
+CDN_LOADERS = re.compile(
+    r'<script src="(?:https?://[^"]*)?">\s*</script>'
+    r'|<script type="text/x-mathjax-config">.*?</script>'
+    r"|<script type=\"module\">(?:(?!</script>).)*mermaid.*?</script>", re.S)
 MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
 STYLED_TAG = re.compile(r'<([a-z]+)([^<>]*?) style="([^"]*)"([^<>]*)>')
 
@@ -46,6 +55,9 @@ def on_files(files, config):
 
 
 def on_page_content(content, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        content = MARKDOWN_CELL.sub(lambda m: m[1] + DOLLARS.sub(arithmatex, m[2]) + m[3],
+                                    CDN_LOADERS.sub("", content))
     found = list(MATH.finditer(content))
     if not found:
         return content
@@ -69,6 +81,12 @@ def on_post_build(config):
     out = Path(config.site_dir, INLINE_CSS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(rules, encoding="utf-8")
+
+
+def arithmatex(m):
+    """$$...$$ or $...$ as pymdownx.arithmatex would have marked it."""
+    return (f'<div class="arithmatex">\\[{m[1]}\\]</div>' if m[1] is not None
+            else f'<span class="arithmatex">\\({m[2]}\\)</span>')
 
 
 def render(items):

@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,9 +30,7 @@ def embeds(page):
 def build(tmp_path_factory):
     """`mkdocs build --strict` into a temporary folder: (returncode, output, site)."""
     site = tmp_path_factory.mktemp("site")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                           "--site-dir", str(site)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    done = strict_build(ROOT, site)
     return done.returncode, done.stdout + done.stderr, site
 
 
@@ -41,3 +40,19 @@ def site(build):
     if code:
         pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
     return site
+
+
+def repo_copy(tmp_path):
+    """A scratch copy of the repository (node_modules linked) to break things in."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "node_modules", "site", "test-artifacts", "__pycache__", ".cache"))
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    return copy
+
+
+def strict_build(repo, site):
+    """`mkdocs build --strict` of a repository folder: the finished process."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                          cwd=repo, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

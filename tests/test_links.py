@@ -1,14 +1,11 @@
 """Every internal link and anchor in the built site resolves, 404 page included."""
 
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import repo_copy, strict_build
 
 
 class Links(HTMLParser):
@@ -64,14 +61,9 @@ def test_every_internal_link_resolves(site):
 @pytest.mark.parametrize("damage", ["missing.md", "errata.md#no-such-anchor"])
 def test_a_broken_link_fails_the_build(tmp_path, damage):
     """mkdocs validation (strict) stops a broken page link or anchor in a chapter."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "node_modules", "site", "test-artifacts", "__pycache__"))
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    copy = repo_copy(tmp_path)
     page = copy / "docs" / "error.md"
     page.write_text(page.read_text() + f"\nSee [this]({damage}).\n")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
-                           str(tmp_path / "site")], cwd=copy, capture_output=True, text=True,
-                          timeout=300)
+    done = strict_build(copy, tmp_path / "site")
     assert done.returncode != 0, "a broken link built without error"
     assert "error.md" in done.stderr and damage.split("#")[-1] in done.stderr, done.stderr

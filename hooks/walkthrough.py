@@ -1,0 +1,101 @@
+"""Assemble docs/walkthrough.ipynb from the snippets, in the order of the chapters.
+
+    python hooks/walkthrough.py           # write the notebook (make notebook-file)
+    python hooks/walkthrough.py --check   # exit 1 if the committed one is stale
+
+Never edit the notebook by hand: each code cell is a snippet file, minus its
+imports of other snippets (the kernel already has those names) and the section
+markers. tests/test_notebook.py runs it and compares each cell's output with
+the snippet's expected output.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
+LOCAL_IMPORT = re.compile(r"^from (network|training|gradient_check|figures) import .*\n", re.M)
+MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
+NETWORK_FIGURE = re.compile(r"# --8<-- \[start:network\].*?# --8<-- \[end:network\]\n\n\n",
+                            re.S)  # the notebook shows the error curve only
+MAIN = re.compile(r"\n\nFIGURES = .*", re.S)  # figures.py: drawing to files is for the CLI
+AGG = re.compile(r'^matplotlib\.use\("Agg"\).*\n', re.M)  # Agg would hide inline figures
+
+SHOW_CURVE = '''from base64 import b64encode
+
+from IPython.display import HTML
+
+svg = b64encode(error_curve_svg().encode()).decode()
+HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="Error E against epoch: it falls '
+     f'from 0.306466 towards zero over 30 epochs">')'''
+
+# (chapter title, chapter page, lead sentence, snippets)
+STORY = [
+    ("The data and the weights", "data", "The set-up every later cell uses.", ["network"]),
+    ("Forward pass", "forward-pass",
+     "$\\mathbf{h} = \\mathbf{x} W_1$, then $\\hat{y} = \\mathbf{h} \\cdot \\mathbf{w}_2$.",
+     ["forward_pass"]),
+    ("Calculating the error", "error", "$E = \\tfrac{1}{2} (\\hat{y} - y)^2$.", ["error"]),
+    ("Reducing the error", "reducing-error", "Only the weights can change.",
+     ["reducing_error"]),
+    ("Backpropagation", "backpropagation",
+     "The chain rule gives every $\\partial E / \\partial w$; finite differences check it.",
+     ["output_gradients", "hidden_gradients", "matrix_gradients", "gradient_check"]),
+    ("Backward pass", "backward-pass", "New weights from the old ones, then a second pass.",
+     ["backward_pass"]),
+    ("Keep training", "learnings", "Many epochs, and the error curve.",
+     ["training", "figures"]),
+]
+
+
+def markdown(text):
+    return {"cell_type": "markdown", "metadata": {}, "source": text.strip().splitlines(True)}
+
+
+def code(text, **meta):
+    return {"cell_type": "code", "execution_count": None, "metadata": meta, "outputs": [],
+            "source": text.strip().splitlines(True)}
+
+
+def snippet_cell(name):
+    source = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8")
+    if name == "figures":
+        source = MAIN.sub("\n", AGG.sub("", NETWORK_FIGURE.sub("", source)))
+    source = re.sub(r"\n{4,}", "\n\n\n", MARKER.sub("", LOCAL_IMPORT.sub("", source)))
+    if name == "figures":
+        return code(source, snippet=name)
+    return code(source, snippet=name, compare=True)
+
+
+def cells():
+    out = [markdown(
+        "# The whole walk-through\n\n"
+        "Every step of the site in one notebook, from the same files under `snippets/` "
+        "that the chapters show. Run it top to bottom, then change a weight in the first "
+        "code cell and run it again. [Download it](walkthrough.ipynb) to run it yourself.")]
+    for title, page, lead, snippets in STORY:
+        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}](../{page}/)."))
+        out += [snippet_cell(name) for name in snippets]
+    out.append(code(SHOW_CURVE, figure="error_curve"))
+    return out
+
+
+def notebook():
+    cells_with_ids = [{"id": f"cell-{k:02d}", **cell} for k, cell in enumerate(cells())]
+    return {"cells": cells_with_ids, "nbformat": 4, "nbformat_minor": 5, "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"}}}
+
+
+def text():
+    return json.dumps(notebook(), indent=1, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--check"]:
+        stale = not NOTEBOOK.exists() or NOTEBOOK.read_text(encoding="utf-8") != text()
+        sys.exit("docs/walkthrough.ipynb is stale: run `make notebook-file`" if stale else 0)
+    NOTEBOOK.write_text(text(), encoding="utf-8")
+    print(f"wrote {NOTEBOOK.relative_to(ROOT)}")
