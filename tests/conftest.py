@@ -51,8 +51,9 @@ def repo_copy(tmp_path):
     return copy
 
 
-def strict_build(repo, site):
+def strict_build(repo, site, execute_notebook=True):
     """`mkdocs build --strict` of a repository folder: the finished process."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=repo, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                               "EXECUTE_NOTEBOOK": str(execute_notebook).lower()})
