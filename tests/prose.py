@@ -117,9 +117,10 @@ def symbol_values():
 
 MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 MATRIX = re.compile(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", re.S)
-ROW_BREAK = re.compile(r"\\\\|\\qquad|\\quad|,\s")
+ROW_BREAK = re.compile(r"\\\\(?:\[[^]]*\])?|\\qquad|\\quad|(?<!\\),\s")
 RELATION = re.compile(r"(=|\\approx)")
-TEX_TO_PY = [(r"\\[tdc]?frac\{([^{}]*)\}\{([^{}]*)\}", r"((\1)/(\2))"),
+TEX_TO_PY = [(r"\\(begin|end)\{\w+\}", " "),
+             (r"\\[tdc]?frac\{([^{}]*)\}\{([^{}]*)\}", r"((\1)/(\2))"),
              (r"\\(times|cdot)", "*"), ("−", "-"), (r"\^\{([^{}]*)\}", r"**(\1)"),
              (r"\^(\d)", r"**\1"), (r"\\(left|right|big|Big|,|;|!)", ""), (r"[&{}]", " "),
              (r"(M\d+)\s*(?=M\d)", r"\1 @ "),  # matrix times matrix
@@ -174,12 +175,23 @@ def rounding_slack(expr, names):
     return slack
 
 
+def chains(rows):
+    """Join a row that starts with a relation (`&= ...` in aligned) to the row above."""
+    joined = []
+    for row in rows:
+        if joined and re.match(r"\s*&?\s*(=|\\approx)", row):
+            joined[-1] += " " + row
+        else:
+            joined.append(row)
+    return joined
+
+
 def arithmetic_failures(text, where):
     failures = []
     for m in MATH.finditer(text):
         body, line = m[1] or m[2], text.count("\n", 0, m.start()) + 1
         body, names, digits = matrices(body)
-        for row in ROW_BREAK.split(body):
+        for row in chains(ROW_BREAK.split(body)):
             parts = RELATION.split(row)
             sides, relations = parts[0::2], parts[1::2]
             for left, rel, right in zip(sides, relations, sides[1:], strict=False):

@@ -19,6 +19,8 @@ BUDGET = 200 * 1024  # gzip bytes per chapter page, first visit
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac")
 PAGES = ["", "data/", "forward-pass/", "error/", "reducing-error/", "backpropagation/",
          "backward-pass/", "learnings/", "errata/", "notation/", "walkthrough/", "404.html"]
+CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+            'img-src \'self\' data:">')
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 if not chromium():
@@ -110,3 +112,35 @@ def test_search_finds_gradient_offline(browser, base):
         assert all(u.startswith(base) for u in seen.requests)
     finally:
         context.close()
+
+
+def test_matrix_brackets_stretch(browser, base):
+    """KaTeX's own fonts stretch a 2x2 matrix's brackets, with or without a system math font."""
+    seen, page, context = visit(browser, base + "data/")
+    try:
+        page.evaluate("document.fonts.ready")
+        ratio = page.evaluate("""() => {
+            const open = document.querySelector('.katex-display .mopen .delimsizing');
+            const letter = document.querySelector('.katex-display .mord.mathnormal');
+            return open.getBoundingClientRect().height / letter.getBoundingClientRect().height;
+        }""")
+        assert ratio > 1.8, f"a matrix bracket is only {ratio:.2f} times a letter's height"
+        assert page.evaluate("document.fonts.check('1em KaTeX_Size3')")
+    finally:
+        context.close()
+
+
+def test_an_outside_request_is_caught(browser, base, tmp_path):
+    """The checks above can fail: a page that asks another host is blocked and named."""
+    from browser import serve as serve_folder
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><head>' + CSP_META + '</head><body>'
+        '<img src="https://cdn.example.invalid/pixel.png" alt=""></body></html>')
+    server, url = serve_folder(tmp_path)
+    try:
+        seen, page, context = visit(browser, url)
+        context.close()
+        assert any("cdn.example.invalid" in v for v in seen.csp), seen.csp
+    finally:
+        server.shutdown()

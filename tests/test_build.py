@@ -57,3 +57,12 @@ def test_unknown_macro_fails_the_build(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode != 0, "a formula with an unknown macro built without error"
     assert "index.md:6" in done.stderr and "\\foo" in done.stderr, done.stderr
+
+
+def test_every_page_has_a_strict_content_security_policy(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.find("<script")]  # the policy governs only what follows it
+        assert 'http-equiv="Content-Security-Policy"' in head, f"{page.name}: no CSP first"
+        policy = re.search(r'Content-Security-Policy" content="([^"]*)"', head)[1]
+        assert "unsafe-inline" not in policy and "default-src 'self'" in policy, policy
