@@ -25,7 +25,9 @@ serve: install notebook-file  ## build, then serve on http://127.0.0.1:8000 and 
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install notebook-file  ## the static site in site/ (SITE_URL: the published address, if any)
-	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m mkdocs build --strict
+	rm -rf site.partial
+	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m mkdocs build --strict -d site.partial
+	rm -rf site && mv site.partial site  # a failed build leaves the last good site/
 
 test: install  ## the whole suite: snippets, numbers, build, links, browser
 	$(PY) -m pytest

@@ -20,11 +20,11 @@ def on_files(files, config):
             del sys.modules[name]
     sys.path.insert(0, str(SNIPPETS))
     try:
-        from figures import FIGURES
+        from figures import FIGURES, to_svg
     finally:
         sys.path.remove(str(SNIPPETS))
     for name, draw in FIGURES.items():
         for theme in ("light", "dark"):
             files.append(File.generated(config, f"figures/{name}-{theme}.svg",
-                                        content=draw(dark=theme == "dark")))
+                                        content=to_svg(draw(dark=theme == "dark"))))
     return files

@@ -20,14 +20,14 @@ LOCAL_IMPORT = re.compile(r"^from (network|training|gradient_check|figures) impo
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 NETWORK_FIGURE = re.compile(r"# --8<-- \[start:network\].*?# --8<-- \[end:network\]\n\n\n",
                             re.S)  # the notebook shows the error curve only
-MAIN = re.compile(r"\n\nFIGURES = .*", re.S)  # figures.py: drawing to files is for the CLI
+MAIN = re.compile(r"\n\nFIGURES = .*", re.S)  # figures.py: files and summaries are for the CLI
 AGG = re.compile(r'^matplotlib\.use\("Agg"\).*\n', re.M)  # Agg would hide inline figures
 
 SHOW_CURVE = '''from base64 import b64encode
 
 from IPython.display import HTML
 
-svg = b64encode(error_curve_svg().encode()).decode()
+svg = b64encode(to_svg(error_curve_figure()).encode()).decode()
 HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="Error E against epoch: it falls '
      f'from 0.306466 towards zero over 30 epochs">')'''
 

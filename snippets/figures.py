@@ -1,7 +1,8 @@
 """The site's two figures, drawn from the numbers in network.py and training.py.
 
 Run it to write network.svg and error_curve.svg into the current folder (or
-the folder given as an argument). The site's build calls the same functions.
+the folder given as an argument) and print what each one shows. The site's
+build draws them with the same functions, in a light and a dark version.
 """
 
 import io
@@ -33,7 +34,7 @@ def to_svg(fig):
 
 
 # --8<-- [start:network]
-def network_svg(dark=False):
+def network_figure(dark=False):
     ink, accent = colours(dark)
     at = {"i1": (0, 1), "i2": (0, 0), "h1": (1.6, 1), "h2": (1.6, 0), "ŷ": (3.2, 0.5)}
     w = weights(W1, w2)
@@ -60,12 +61,12 @@ def network_svg(dark=False):
     ax.text(3.45, 0.5, f"target y = {y:.0f}", ha="left", va="center", color=ink)
     ax.set(xlim=(-0.5, 4.5), ylim=(-0.3, 1.3), aspect="equal")
     ax.axis("off")
-    return to_svg(fig)
+    return fig
 # --8<-- [end:network]
 
 
 # --8<-- [start:error_curve]
-def error_curve_svg(dark=False, epochs=30):
+def error_curve_figure(dark=False, epochs=30):
     ink, accent = colours(dark)
     errors = train(epochs)
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
@@ -77,16 +78,26 @@ def error_curve_svg(dark=False, epochs=30):
         side.set_color(ink)
     ax.grid(alpha=0.3)
     fig.tight_layout()
-    return to_svg(fig)
+    return fig
 # --8<-- [end:error_curve]
 
 
-FIGURES = {"network": network_svg, "error_curve": error_curve_svg}
+FIGURES = {"network": network_figure, "error_curve": error_curve_figure}
+
+
+def describe(fig):
+    """What a reader sees in a figure: its labels, or its curve's ends."""
+    ax = fig.axes[0]
+    if ax.texts:
+        return ", ".join(t.get_text() for t in ax.texts if t.get_text())
+    E = ax.lines[0].get_ydata()
+    return (f"{ax.get_ylabel()} against {ax.get_xlabel()}, {len(E)} points, "
+            f"from {E[0]:.6f} to {E[-1]:.3e}")
+
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     for name, draw in FIGURES.items():
-        (folder / f"{name}.svg").write_text(draw(), encoding="utf-8")
-        print(f"wrote {name}.svg")
-    errors = train(30)
-    print(f"error_curve: E falls from {errors[0]:.6f} to {errors[-1]:.3e} in 30 epochs")
+        fig = draw()
+        print(f"{name}.svg: {describe(fig)}")
+        (folder / f"{name}.svg").write_text(to_svg(fig), encoding="utf-8")

@@ -23,16 +23,17 @@ def expected(script):
     return script.with_suffix(".txt")
 
 
-def run(script, cwd):
+def run(script, cwd, root=ROOT, timeout=TIMEOUT):
     """stdout of `python snippets/NAME.py`, or AssertionError with its stderr."""
-    rel = script.relative_to(ROOT)
+    rel = script.relative_to(root).as_posix()
     try:
         done = subprocess.run([sys.executable, str(script)], cwd=cwd, capture_output=True,
-                              text=True, timeout=TIMEOUT,
+                              text=True, timeout=timeout,
                               env={**os.environ, "MPLBACKEND": "Agg",
                                    "PYTHONDONTWRITEBYTECODE": "1"})
     except subprocess.TimeoutExpired as err:
-        raise AssertionError(f"{rel}: still running after {TIMEOUT} s\n{err.stderr or ''}") from err
+        stderr = err.stderr.decode() if isinstance(err.stderr, bytes) else err.stderr or ""
+        raise AssertionError(f"{rel}: still running after {timeout} s\n{stderr}") from err
     if done.returncode:
         raise AssertionError(f"{rel}: exited {done.returncode}\n{done.stderr}")
     return done.stdout

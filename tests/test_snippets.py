@@ -45,3 +45,20 @@ def test_every_embed_points_at_something():
                 text = (ROOT / path).read_text(encoding="utf-8")
                 assert f"[start:{section}]" in text and f"[end:{section}]" in text, (
                     f"{where}: {path} has no section '{section}'")
+
+
+def test_a_failing_snippet_shows_its_stderr(tmp_path):
+    broken = tmp_path / "snippets" / "broken.py"
+    broken.parent.mkdir()
+    broken.write_text("print('half')\nraise ValueError('weights went missing')\n")
+    with pytest.raises(AssertionError, match="weights went missing") as caught:
+        run(broken, cwd=tmp_path, root=tmp_path)
+    assert "snippets/broken.py: exited 1" in str(caught.value)
+
+
+def test_a_hanging_snippet_times_out(tmp_path):
+    hanging = tmp_path / "snippets" / "hanging.py"
+    hanging.parent.mkdir()
+    hanging.write_text("import time\ntime.sleep(30)\n")
+    with pytest.raises(AssertionError, match=r"snippets/hanging.py: still running after 1 s"):
+        run(hanging, cwd=tmp_path, root=tmp_path, timeout=1)
