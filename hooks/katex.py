@@ -14,6 +14,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from fontTools import subset
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -36,12 +37,14 @@ MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re
 STYLED_TAG = re.compile(r'<([a-z]+)([^<>]*?) style="([^"]*)"([^<>]*)>')
 
 styles: dict[str, str] = {}  # class name -> declarations, for the whole site
+glyphs: set[str] = set()  # every character KaTeX set in any formula of the site
 
 
 def on_config(config):
     if not (KATEX_DIST / "katex.min.css").exists():
         raise PluginError(f"KaTeX is not installed in {KATEX_DIST}: run `make install`.")
     styles.clear()
+    glyphs.clear()
     return config
 
 
@@ -71,6 +74,7 @@ def on_page_content(content, page, config, files):
         raise PluginError("KaTeX cannot typeset:\n" + "\n".join(failures))
     pieces, end = [], 0
     for m, r in zip(found, results, strict=True):
+        glyphs.update(typeset_text(r["html"]))
         pieces += [content[end:m.start()], classify(r["html"])]
         end = m.end()
     return "".join(pieces) + content[end:]
@@ -81,6 +85,28 @@ def on_post_build(config):
     out = Path(config.site_dir, INLINE_CSS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(rules, encoding="utf-8")
+    subset_fonts(Path(config.site_dir, ASSETS, "fonts"), glyphs)
+
+
+def typeset_text(markup):
+    """The characters a formula shows (its HTML half; the MathML copy is not drawn)."""
+    shown = re.sub(r'<span class="katex-mathml">.*?</math></span>', "", markup, flags=re.S)
+    return set(html.unescape(re.sub(r"<[^>]+>", "", shown)))
+
+
+def subset_fonts(folder, characters):
+    """Keep only the glyphs the site uses in each KaTeX woff2 font (a browser that
+    reads woff2 never asks for the .woff or .ttf fallbacks, left whole)."""
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    unicodes = sorted(ord(c) for c in characters if not c.isspace())
+    for font_file in sorted(folder.glob("*.woff2")):
+        font = subset.load_font(str(font_file), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=unicodes)
+        subsetter.subset(font)
+        subset.save_font(font, str(font_file), options)
 
 
 def arithmatex(m):

@@ -66,3 +66,19 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert 'http-equiv="Content-Security-Policy"' in head, f"{page.name}: no CSP first"
         policy = re.search(r'Content-Security-Policy" content="([^"]*)"', head)[1]
         assert "unsafe-inline" not in policy and "default-src 'self'" in policy, policy
+
+
+def test_cut_down_fonts_keep_every_character_the_formulas_show(site):
+    """The KaTeX fonts are subset at build time; no formula may lose a glyph to it."""
+    from fontTools.ttLib import TTFont
+
+    covered = set()
+    for font in (site / "assets" / "katex" / "fonts").glob("*.woff2"):
+        covered |= {chr(code) for code in TTFont(font).getBestCmap()}
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for formula in re.findall(r'<span class="katex-html" aria-hidden="true">(.*?)'
+                                  r'</span></span>(?=</span>|</div>|\s)', html, flags=re.S):
+            shown = set(re.sub(r"<[^>]+>", "", formula)) - set(" \n\u200b")
+            missing = {c for c in shown if c not in covered and not c.isspace()}
+            assert not missing, f"{page.relative_to(site)}: no glyph for {sorted(missing)}"
