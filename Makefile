@@ -36,7 +36,8 @@ notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
 	$(PY) hooks/walkthrough.py
 
 notebook: notebook-file  ## open the walk-through in Jupyter, on this .venv's kernel
-	$(VENV)/bin/jupyter notebook --ServerApp.ip=127.0.0.1 docs/walkthrough.ipynb
+	$(VENV)/bin/jupyter notebook --ServerApp.ip=127.0.0.1 \
+		$(if $(filter 0,$(shell id -u)),--allow-root) docs/walkthrough.ipynb
 
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
 	$(PY) tests/snippets.py --update

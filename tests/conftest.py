@@ -57,3 +57,12 @@ def strict_build(repo, site, execute_notebook=True):
                           cwd=repo, capture_output=True, text=True, timeout=300,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
                                "EXECUTE_NOTEBOOK": str(execute_notebook).lower()})
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the browser tests left their screenshots, for a person to look at."""
+    shots = ROOT / "test-artifacts" / "screenshots"
+    if shots.is_dir() and any(shots.iterdir()):
+        count = len(list(shots.glob("*.png")))
+        terminalreporter.write_line(f"screenshots: {shots.relative_to(ROOT)}/ ({count} pages "
+                                    "at desktop and phone width, light and dark)")
