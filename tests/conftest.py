@@ -64,5 +64,5 @@ def pytest_terminal_summary(terminalreporter):
     shots = ROOT / "test-artifacts" / "screenshots"
     if shots.is_dir() and any(shots.iterdir()):
         count = len(list(shots.glob("*.png")))
-        terminalreporter.write_line(f"screenshots: {shots.relative_to(ROOT)}/ ({count} pages "
-                                    "at desktop and phone width, light and dark)")
+        terminalreporter.write_line(f"screenshots: {shots.relative_to(ROOT)}/ ({count} PNGs: "
+                                    "every page at desktop and phone width, light and dark)")
