@@ -4,7 +4,9 @@ pymdownx.arithmatex (generic mode) marks the TeX; KaTeX, run once per page by
 node, turns it into HTML+MathML. A formula KaTeX rejects fails the build with
 the file, the line and the formula. KaTeX's inline style attributes become
 classes in one generated stylesheet, so the Content-Security-Policy needs no
-'unsafe-inline' for styles.
+'unsafe-inline' for styles. KaTeX's fonts are cut down to the characters the
+formulas show, which is most of what the math costs a reader. The notebook
+page's $...$ math goes through the same path.
 """
 
 import hashlib
