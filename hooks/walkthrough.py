@@ -4,9 +4,9 @@
     python hooks/walkthrough.py --check   # exit 1 if the committed one is stale
 
 Never edit the notebook by hand: each code cell is a snippet file, minus its
-imports of other snippets (the kernel already has those names) and the section
-markers. tests/test_notebook.py runs it and compares each cell's output with
-the snippet's expected output.
+imports of other snippets (the kernel already has those names), the section
+markers, and any marked sections STORY leaves out. tests/test_notebook.py runs
+it and compares each whole snippet's cell output with its expected output.
 """
 
 import json
@@ -18,10 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
 LOCAL_IMPORT = re.compile(r"^from (network|training|gradient_check|figures) import .*\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
-NETWORK_FIGURE = re.compile(r"# --8<-- \[start:network\].*?# --8<-- \[end:network\]\n\n\n",
-                            re.S)  # the notebook shows the error curve only
-MAIN = re.compile(r"\n\nFIGURES = .*", re.S)  # figures.py: files and summaries are for the CLI
-AGG = re.compile(r'^matplotlib\.use\("Agg"\).*\n', re.M)  # Agg would hide inline figures
 
 SHOW_CURVE = '''from base64 import b64encode
 
@@ -31,7 +27,9 @@ svg = b64encode(to_svg(error_curve_figure()).encode()).decode()
 HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="Error E against epoch: it falls '
      f'from 0.306466 towards zero over 30 epochs">')'''
 
-# (chapter title, chapter page, lead sentence, snippets)
+# (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
+# (name, sections to leave out): figures.py's Agg backend would hide the inline
+# figure, and its file-writing command line is not for a notebook.
 STORY = [
     ("The data and the weights", "data", "The set-up every later cell uses.", ["network"]),
     ("Forward pass", "forward-pass",
@@ -46,7 +44,7 @@ STORY = [
     ("Backward pass", "backward-pass", "New weights from the old ones, then a second pass.",
      ["backward_pass"]),
     ("Keep training", "learnings", "Many epochs, and the error curve.",
-     ["training", "figures"]),
+     ["training", ("figures", ("backend", "network", "cli"))]),
 ]
 
 
@@ -59,14 +57,15 @@ def code(text, **meta):
             "source": text.strip().splitlines(True)}
 
 
-def snippet_cell(name):
+def snippet_cell(entry):
+    name, drop = (entry, ()) if isinstance(entry, str) else entry
     source = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8")
-    if name == "figures":
-        source = MAIN.sub("\n", AGG.sub("", NETWORK_FIGURE.sub("", source)))
+    for section in drop:
+        source = re.sub(rf"# --8<-- \[start:{section}\].*?# --8<-- \[end:{section}\]\n",
+                        "", source, flags=re.S)
     source = re.sub(r"\n{4,}", "\n\n\n", MARKER.sub("", LOCAL_IMPORT.sub("", source)))
-    if name == "figures":
-        return code(source, snippet=name)
-    return code(source, snippet=name, compare=True)
+    # A cut-down snippet no longer prints what its .txt holds.
+    return code(source, snippet=name, compare=not drop)
 
 
 def cells():
@@ -77,7 +76,7 @@ def cells():
         "code cell and run it again. [Download it](walkthrough.ipynb) to run it yourself.")]
     for title, page, lead, snippets in STORY:
         out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}](../{page}/)."))
-        out += [snippet_cell(name) for name in snippets]
+        out += [snippet_cell(entry) for entry in snippets]
     out.append(code(SHOW_CURVE, figure="error_curve"))
     return out
 

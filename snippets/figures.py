@@ -11,7 +11,9 @@ from pathlib import Path
 
 import matplotlib
 
+# --8<-- [start:backend]
 matplotlib.use("Agg")  # no window: the same output on every machine
+# --8<-- [end:backend]
 import matplotlib.pyplot as plt  # noqa: E402
 
 from network import W1, w2, weights, x, y  # noqa: E402
@@ -82,6 +84,8 @@ def error_curve_figure(dark=False, epochs=30):
 # --8<-- [end:error_curve]
 
 
+# --8<-- [start:cli]
+# Every figure, for the site build and for the command line below.
 FIGURES = {"network": network_figure, "error_curve": error_curve_figure}
 
 
@@ -101,3 +105,4 @@ if __name__ == "__main__":
         fig = draw()
         print(f"{name}.svg: {describe(fig)}")
         (folder / f"{name}.svg").write_text(to_svg(fig), encoding="utf-8")
+# --8<-- [end:cli]

@@ -14,6 +14,8 @@ DOCS = ROOT / "docs"
 sys.path.insert(0, str(Path(__file__).parent))
 
 EMBED = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
+# TeX a reader must never see: a formula that was not typeset.
+RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac|\\partial|\\times")
 
 
 def chapters():

@@ -7,16 +7,14 @@ test-artifacts/screenshots/.
 """
 
 import os
-import re
 
 import pytest
 
 from browser import chromium, launch, serve, visit
-from conftest import ROOT
+from conftest import RAW_TEX, ROOT
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 BUDGET = 200 * 1024  # gzip bytes per chapter page, first visit
-RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac")
 PAGES = ["", "data/", "forward-pass/", "error/", "reducing-error/", "backpropagation/",
          "backward-pass/", "learnings/", "errata/", "notation/", "walkthrough/", "404.html"]
 CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '

@@ -6,9 +6,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import RAW_TEX, ROOT
 
-RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin|\\frac|\\partial|\\times")
 PAGES = ["index.html", "data/index.html", "forward-pass/index.html", "error/index.html",
          "reducing-error/index.html", "backpropagation/index.html",
          "backward-pass/index.html", "learnings/index.html", "errata/index.html",
