@@ -176,10 +176,11 @@ def rounding_slack(expr, names):
 
 
 def chains(rows):
-    """Join a row that starts with a relation (`&= ...` in aligned) to the row above."""
+    """Join a row that starts with a relation or a sign (`&= ...`, `&- ...` in aligned)
+    to the row above: it continues the same chain."""
     joined = []
     for row in rows:
-        if joined and re.match(r"\s*&?\s*(=|\\approx)", row):
+        if joined and re.match(r"\s*&?\s*(=|\\approx|[-+−])", row):
             joined[-1] += " " + row
         else:
             joined.append(row)
