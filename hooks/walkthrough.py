@@ -1,7 +1,6 @@
 """Assemble docs/walkthrough.ipynb from the snippets, in the order of the chapters.
 
-    python hooks/walkthrough.py           # write the notebook (make notebook-file)
-    python hooks/walkthrough.py --check   # exit 1 if the committed one is stale
+    python hooks/walkthrough.py   # write the notebook (make notebook-file)
 
 Never edit the notebook by hand: each code cell is a snippet file, minus its
 imports of other snippets (the kernel already has those names), the section
@@ -11,7 +10,6 @@ it and compares each whole snippet's cell output with its expected output.
 
 import json
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,9 +90,6 @@ def text():
     return json.dumps(notebook(), indent=1, ensure_ascii=False) + "\n"
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--check"]:
-        stale = not NOTEBOOK.exists() or NOTEBOOK.read_text(encoding="utf-8") != text()
-        sys.exit("docs/walkthrough.ipynb is stale: run `make notebook-file`" if stale else 0)
+if __name__ == "__main__":  # tests/test_notebook.py checks the committed one is fresh
     NOTEBOOK.write_text(text(), encoding="utf-8")
     print(f"wrote {NOTEBOOK.relative_to(ROOT)}")

@@ -4,6 +4,7 @@ import numpy as np
 
 from gradient_check import finite_differences
 from network import W1, error, forward, gradients, lr, step, w2, weights, x, y
+from training import train
 
 # The article's numbers, quoted as it prints them.
 ARTICLE = {"h1": "0.94", "h2": "0.29", "y_hat": "0.190", "E": "0.32805", "delta": "-0.81",
@@ -49,12 +50,19 @@ print(f"    with its delta: w3 = {w3 - change[0, 1]:.6f}, w4 = {w4 - change[1, 1
 
 print("(c) the code's first-layer update: np.dot(x, w2) where outer(x, w2) belongs")
 # --8<-- [start:scalar]
-scalar = np.dot(x, w2)  # 2*0.20 + 3*0.01: one number, not a 2x2 matrix
-W1_scalar = W1 - lr * delta * scalar  # all four weights move by the same amount
+def article_step(x, y, W1, w2, lr):
+    """The article's epoch: np.dot(x, w2) is one number, not the 2x2 outer(x, w2),
+    so all four first-layer weights move by the same amount."""
+    h, y_hat = forward(x, W1, w2)
+    delta = y_hat - y
+    return W1 - lr * delta * np.dot(x, w2), w2 - lr * delta * h
 # --8<-- [end:scalar]
+
+
+scalar = np.dot(x, w2)  # 2*0.20 + 3*0.01
 print(f"    np.dot(x, w2) = {scalar:.2f}: each first-layer weight grows by"
       f" {-lr * delta * scalar:.6f}")
-h_s, y_hat_s = forward(x, W1_scalar, w2_new)
+h_s, y_hat_s = forward(x, *article_step(x, y, W1, w2, lr))
 scalar_next = {"h1": h_s[0], "h2": h_s[1], "y_hat": y_hat_s, "E": error(y_hat_s, y)}
 print("    its second pass (code):")
 for name, quoted in CODE_SECOND_PASS.items():
@@ -69,12 +77,6 @@ for name, slope in finite_differences(W1, w2).items():
               f" {slope:+.6f}: rejected")
 
 print("    and yet the error falls with either update:")
-W1_s, w2_s, W1_o, w2_o = W1, w2, W1, w2
-for epoch in range(1, 31):
-    h_e, y_hat_e = forward(x, W1_s, w2_s)
-    d = y_hat_e - y
-    W1_s, w2_s = W1_s - lr * d * np.dot(x, w2_s), w2_s - lr * d * h_e  # the article's code
-    W1_o, w2_o = step(x, y, W1_o, w2_o, lr)
-    if epoch in (1, 10, 30):
-        print(f"    epoch {epoch:2d}: E scalar {error(forward(x, W1_s, w2_s)[1], y):.3e},"
-              f" E outer {error(forward(x, W1_o, w2_o)[1], y):.3e}")
+E_scalar, E_outer = train(30, update=article_step), train(30)
+for epoch in (1, 10, 30):
+    print(f"    epoch {epoch:2d}: E scalar {E_scalar[epoch]:.3e}, E outer {E_outer[epoch]:.3e}")

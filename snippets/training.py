@@ -3,12 +3,15 @@
 from network import W1, error, forward, lr, step, w2, x, y
 
 
-def train(epochs, W1=W1, w2=w2):
-    """Errors before each update, epochs + 1 values: E[0] is the untrained error."""
+def train(epochs, W1=W1, w2=w2, update=step):
+    """Errors before each update, epochs + 1 values: E[0] is the untrained error.
+
+    update is one epoch's rule: gradient descent (step) unless told otherwise.
+    """
     errors = []
     for _ in range(epochs + 1):
         errors.append(error(forward(x, W1, w2)[1], y))
-        W1, w2 = step(x, y, W1, w2, lr)
+        W1, w2 = update(x, y, W1, w2, lr)
     return errors
 
 

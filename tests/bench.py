@@ -31,11 +31,10 @@ def timed(command, **env):
     return time.perf_counter() - start
 
 
-def math_bytes(site, url, sizes):
-    """gzip bytes that only the math costs on this page."""
+def math_bytes(site, path, sizes):
+    """gzip bytes that only the math costs on the page at site/path."""
     katex_assets = sum(g for u, (_, g) in sizes.items() if "/assets/katex/" in u)
-    html_url = next(iter(sizes))
-    page = site / (html_url.split("/", 3)[3] or "index.html")
+    page = site / path
     page = page / "index.html" if page.is_dir() else page
     html = page.read_bytes()
     plain = KATEX.sub(lambda m: m[1], html.decode()).encode()
@@ -56,7 +55,7 @@ def main():
             browser = launch(p)
             for path in pages:
                 seen, page, context = visit(browser, base + path)
-                math = math_bytes(site, base + path, seen.sizes)
+                math = math_bytes(site, path, seen.sizes)
                 rows.append((path or "/", len(seen.sizes), seen.raw, seen.gzip,
                              seen.gzip / max(seen.gzip - math, 1)))
                 context.close()

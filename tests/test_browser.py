@@ -130,12 +130,10 @@ def test_matrix_brackets_stretch(browser, base):
 
 def test_an_outside_request_is_caught(browser, base, tmp_path):
     """The checks above can fail: a page that asks another host is blocked and named."""
-    from browser import serve as serve_folder
-
     (tmp_path / "index.html").write_text(
         '<!doctype html><html><head>' + CSP_META + '</head><body>'
         '<img src="https://cdn.example.invalid/pixel.png" alt=""></body></html>')
-    server, url = serve_folder(tmp_path)
+    server, url = serve(tmp_path)
     try:
         seen, page, context = visit(browser, url)
         context.close()
