@@ -1,7 +1,7 @@
-"""The site's two figures, drawn from the numbers in network.py and training.py.
+"""The site's figures, drawn from the numbers the snippets compute.
 
-Run it to write network.svg and error_curve.svg into the current folder (or
-the folder given as an argument) and print what each one shows. The site's
+Run it to write each figure as NAME.svg into the current folder (or the
+folder given as an argument) and print what each one shows. The site's
 build draws them with the same functions, in a light and a dark version.
 """
 
@@ -15,16 +15,21 @@ import matplotlib
 matplotlib.use("Agg")  # no window: the same output on every machine
 # --8<-- [end:backend]
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 
-from network import W1, w2, weights, x, y  # noqa: E402
-from training import train  # noqa: E402
+from network import W1, W2, backward, error, forward, weights, x, y  # noqa: E402
+from slope import E_of_w5, nudge, secant, tangent  # noqa: E402
+from training import errors, train  # noqa: E402
 
 # Deterministic SVG: fixed ids, no timestamp, text drawn as paths.
 plt.rcParams.update({"svg.hashsalt": "backprop", "svg.fonttype": "path", "font.size": 11})
 
 
 def colours(dark):
-    return ("#e6e6e6", "#7fb2ff") if dark else ("#1f1f1f", "#1f5fbf")
+    """(ink, accent, gradient colour, background) for a light or a dark page."""
+    if dark:
+        return "#e6e6e6", "#7fb2ff", "#ffb38a", "#1e2129"
+    return "#1f1f1f", "#1f5fbf", "#b3400f", "#ffffff"
 
 
 def to_svg(fig):
@@ -35,11 +40,29 @@ def to_svg(fig):
     return buffer.getvalue()
 
 
+def arrow(ax, start, end, r, colour):
+    """An arrow between two circles of radius r, touching neither."""
+    (x0, y0), (x1, y1) = start, end
+    length = np.hypot(x1 - x0, y1 - y0)
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    ax.annotate("", (x1 - r * ux, y1 - r * uy), (x0 + r * ux, y0 + r * uy),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.4})
+
+
+def axes_colours(ax, ink):
+    ax.tick_params(colors=ink)
+    for side in ax.spines.values():
+        side.set_color(ink)
+    ax.xaxis.label.set_color(ink)
+    ax.yaxis.label.set_color(ink)
+    ax.grid(alpha=0.3)
+
+
 # --8<-- [start:network]
 def network_figure(dark=False):
-    ink, accent = colours(dark)
+    ink, accent, _, paper = colours(dark)
     at = {"i1": (0, 1), "i2": (0, 0), "h1": (1.6, 1), "h2": (1.6, 0), "ŷ": (3.2, 0.5)}
-    w = weights(W1, w2)
+    w = weights(W1, W2)
     # (from, to, weight, where along the edge its label sits, label above or below)
     edges = [("i1", "h1", "w1", 0.5, 1), ("i2", "h1", "w2", 0.25, 1),
              ("i1", "h2", "w3", 0.25, -1), ("i2", "h2", "w4", 0.5, -1),
@@ -48,18 +71,15 @@ def network_figure(dark=False):
     fig, ax = plt.subplots(figsize=(6.4, 2.9))
     for start, end, name, t, side in edges:
         (x0, y0), (x1, y1) = at[start], at[end]
-        length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
-        ux, uy = (x1 - x0) / length, (y1 - y0) / length
-        ax.annotate("", (x1 - r * ux, y1 - r * uy), (x0 + r * ux, y0 + r * uy),
-                    arrowprops={"arrowstyle": "-|>", "color": accent, "lw": 1.4})
+        arrow(ax, at[start], at[end], r, accent)
         ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + side * 0.1, f"{name} = {w[name]:.2f}",
                 ha="center", va="center", color=ink,
-                bbox={"fc": "#1e2129" if dark else "white", "ec": "none", "pad": 0.5})
+                bbox={"fc": paper, "ec": "none", "pad": 0.5})
     for node, (cx, cy) in at.items():
         ax.add_patch(plt.Circle((cx, cy), r, fc="none", ec=ink, lw=1.5))
         ax.text(cx, cy, node, ha="center", va="center", color=ink)
-    ax.text(-0.25, 1, f"{x[0]:.0f}", ha="right", va="center", color=ink)
-    ax.text(-0.25, 0, f"{x[1]:.0f}", ha="right", va="center", color=ink)
+    ax.text(-0.25, 1, f"{x[0, 0]:.0f}", ha="right", va="center", color=ink)
+    ax.text(-0.25, 0, f"{x[0, 1]:.0f}", ha="right", va="center", color=ink)
     ax.text(3.45, 0.5, f"target y = {y:.0f}", ha="left", va="center", color=ink)
     ax.set(xlim=(-0.5, 4.5), ylim=(-0.3, 1.3), aspect="equal")
     ax.axis("off")
@@ -67,18 +87,86 @@ def network_figure(dark=False):
 # --8<-- [end:network]
 
 
+# --8<-- [start:graph]
+def graph_figure(dark=False):
+    """Every unit and weight with its forward value (ink) and, under it, the gradient
+    the backward pass computes for it (gradient colour)."""
+    ink, accent, grad, paper = colours(dark)
+    h, y_hat = forward(x, W1, W2)
+    delta, dE_dW2, dE_dh, dE_dW1 = backward(x, y, W1, W2)
+    w, dE_dw = weights(W1, W2), weights(dE_dW1, dE_dW2)
+    units = {  # name: (centre, half width, forward value, gradient)
+        "i1": ((0, 2.4), 0.5, f"i1 = {x[0, 0]:.0f}", ""),
+        "i2": ((0, 0), 0.5, f"i2 = {x[0, 1]:.0f}", ""),
+        "h1": ((4.0, 2.4), 1.2, f"h1 = {h[0, 0]:.2f}", f"∂E/∂h1 = {dE_dh[0, 0]:.5f}"),
+        "h2": ((4.0, 0), 1.2, f"h2 = {h[0, 1]:.2f}", f"∂E/∂h2 = {dE_dh[0, 1]:.6f}"),
+        "ŷ": ((8.0, 1.2), 1.35, f"ŷ = {y_hat.item():.4f}", f"Δ = ∂E/∂ŷ = {delta.item():.4f}"),
+        "E": ((11.3, 1.2), 1.05, f"E = {error(y_hat, y):.6f}", "∂E/∂E = 1"),
+    }
+    # (from, to, weight, where along the edge its label sits): the crossing
+    # edges carry their labels near their start, away from the crossing.
+    edges = [("i1", "h1", "w1", 0.5), ("i2", "h1", "w2", 0.3), ("i1", "h2", "w3", 0.3),
+             ("i2", "h2", "w4", 0.5), ("h1", "ŷ", "w5", 0.5), ("h2", "ŷ", "w6", 0.5),
+             ("ŷ", "E", None, 0.5)]
+    fig, ax = plt.subplots(figsize=(13, 3.9))
+    plain = {"fc": paper, "ec": "none", "pad": 0.2}
+    for start, end, name, t in edges:
+        (x0, y0), a0 = units[start][:2]
+        (x1, y1), a1 = units[end][:2]
+        arrow(ax, (x0 + a0, y0), (x1 - a1, y1), 0.02, accent)
+        if name:
+            cx, cy = x0 + a0 + t * (x1 - a1 - x0 - a0), y0 + t * (y1 - y0)
+            ax.text(cx, cy + 0.16, f"{name} = {w[name]:.2f}", ha="center", va="center",
+                    color=ink, bbox=plain)
+            ax.text(cx, cy - 0.16, f"∂E/∂{name} = {dE_dw[name]:.4f}", ha="center",
+                    va="center", color=grad, bbox=plain)
+    for (cx, cy), half, value, gradient in units.values():
+        tall = 0.42 if gradient else 0.25
+        ax.add_patch(plt.Rectangle((cx - half, cy - tall), 2 * half, 2 * tall, fc=paper,
+                                   ec=ink, lw=1.2))
+        ax.text(cx, cy + (0.17 if gradient else 0), value, ha="center", va="center", color=ink)
+        if gradient:
+            ax.text(cx, cy - 0.17, gradient, ha="center", va="center", color=grad)
+    ax.annotate("forward pass: values", (12.2, -0.75), (8.2, -0.75), color=ink, va="center",
+                arrowprops={"arrowstyle": "-|>", "color": ink})
+    ax.annotate("backward pass: gradients", (-0.5, -0.75), (3.5, -0.75), color=grad,
+                va="center", ha="right", arrowprops={"arrowstyle": "-|>", "color": grad})
+    ax.set(xlim=(-0.6, 12.4), ylim=(-1.0, 2.9), aspect="equal")
+    ax.axis("off")
+    return fig
+# --8<-- [end:graph]
+
+
+# --8<-- [start:slope]
+def slope_figure(dark=False):
+    ink, accent, grad, _ = colours(dark)
+    w5 = W2[0, 0]
+    grid = np.linspace(-0.2, 1.6, 181)
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.plot(grid, [E_of_w5(v) for v in grid], color=accent, label="E as w5 alone changes")
+    near = np.array([w5 - 0.35, w5 + 0.35])
+    ax.plot(near, E_of_w5(w5) + tangent * (near - w5), color=grad, ls="--",
+            label=f"tangent at w5 = {w5:.2f}: slope {tangent:.6f}")
+    ax.plot([w5, w5 + nudge], [E_of_w5(w5), E_of_w5(w5 + nudge)], "o", ms=4, color=ink,
+            label=f"secant over +{nudge:.2f}: slope {secant:.4f}")
+    ax.set_xlabel("w5")
+    ax.set_ylabel("error E")
+    axes_colours(ax, ink)
+    ax.legend(frameon=False, labelcolor=ink)
+    fig.tight_layout()
+    return fig
+# --8<-- [end:slope]
+
+
 # --8<-- [start:error_curve]
 def error_curve_figure(dark=False, epochs=30):
-    ink, accent = colours(dark)
-    errors = train(epochs)
+    ink, accent, _, _ = colours(dark)
+    E = errors(train(epochs))
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
-    ax.plot(range(epochs + 1), errors, marker="o", ms=3, color=accent)
-    ax.set_xlabel("epoch", color=ink)
-    ax.set_ylabel("error E", color=ink)
-    ax.tick_params(colors=ink)
-    for side in ax.spines.values():
-        side.set_color(ink)
-    ax.grid(alpha=0.3)
+    ax.semilogy(range(epochs + 1), E, marker="o", ms=3, color=accent)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("error E (log scale)")
+    axes_colours(ax, ink)
     fig.tight_layout()
     return fig
 # --8<-- [end:error_curve]
@@ -86,17 +174,20 @@ def error_curve_figure(dark=False, epochs=30):
 
 # --8<-- [start:cli]
 # Every figure, for the site build and for the command line below.
-FIGURES = {"network": network_figure, "error_curve": error_curve_figure}
+FIGURES = {"network": network_figure, "graph": graph_figure, "slope": slope_figure,
+           "error_curve": error_curve_figure}
 
 
 def describe(fig):
-    """What a reader sees in a figure: its labels, or its curve's ends."""
+    """What a reader sees in a figure: its labels, or its curves and their ends."""
     ax = fig.axes[0]
-    if ax.texts:
+    if not ax.lines:
         return ", ".join(t.get_text() for t in ax.texts if t.get_text())
-    E = ax.lines[0].get_ydata()
-    return (f"{ax.get_ylabel()} against {ax.get_xlabel()}, {len(E)} points, "
-            f"from {E[0]:.6f} to {E[-1]:.3e}")
+    curve = ax.lines[0].get_ydata()
+    legend = ax.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()] if legend else []
+    return "; ".join([f"{ax.get_ylabel()} against {ax.get_xlabel()}, {len(curve)} points, "
+                      f"from {curve[0]:.6f} to {curve[-1]:.3e}", *labels])
 
 
 if __name__ == "__main__":

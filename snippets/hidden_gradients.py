@@ -1,13 +1,20 @@
-"""dE/dw1..dE/dw4: the chain rule through the hidden unit each weight feeds."""
+"""Stages 3 and 4: the gradient flows back to h1, h2, then into w1..w4."""
 
-from network import W1, forward, w2, x, y
+from network import W1, W2, forward, weights, x, y
 
-h, y_hat = forward(x, W1, w2)
-delta = y_hat - y
-value = {"i1": x[0], "i2": x[1], "w5": w2[0], "w6": w2[1]}
-# Each first-layer weight: the input it scales, and the weight out of its hidden unit.
-path = {"w1": ("i1", "w5"), "w2": ("i2", "w5"), "w3": ("i1", "w6"), "w4": ("i2", "w6")}
-for name, (i, w_out) in path.items():
-    grad = delta * value[w_out] * value[i]
-    print(f"dE/d{name} = delta * {w_out} * {i} = "
-          f"{delta:.4f} * {value[w_out]:.2f} * {value[i]:.0f} = {grad:.6f}")
+h, y_hat = forward(x, W1, W2)
+(i1, i2), = x
+w = weights(W1, W2)
+delta = y_hat.item() - y
+
+# Stage 3: h1 reaches y_hat only through w5, h2 only through w6.
+dE_dh1, dE_dh2 = delta * w["w5"], delta * w["w6"]
+print(f"dE/dh1 = delta * w5 = {delta:.4f} * {w['w5']:.2f} = {dE_dh1:.6f}")
+print(f"dE/dh2 = delta * w6 = {delta:.4f} * {w['w6']:.2f} = {dE_dh2:.6f}")
+
+# Stage 4: (what came in on the edge) * (gradient at the unit it feeds).
+edges = {"w1": (i1, "i1", dE_dh1, "dE/dh1"), "w2": (i2, "i2", dE_dh1, "dE/dh1"),
+         "w3": (i1, "i1", dE_dh2, "dE/dh2"), "w4": (i2, "i2", dE_dh2, "dE/dh2")}
+for name, (i, i_name, dE_dh, dh_name) in edges.items():
+    print(f"dE/d{name} = {i_name} * {dh_name} = "
+          f"{i:.0f} * {dE_dh:.6f} = {i * dE_dh:.6f}")

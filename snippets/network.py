@@ -7,65 +7,83 @@ Run on its own, it prints the starting point.
 import numpy as np
 
 # --8<-- [start:data]
-x = np.array([2.0, 3.0])  # inputs [i1, i2]
+x = np.array([[2.0, 3.0]])  # one example as a row [[i1, i2]]: shape (1, 2)
 y = 1.0  # target
 lr = 0.05  # learning rate
 
-# Rows: inputs i1, i2. Columns: hidden units h1, h2.
-W1 = np.array([[0.34, 0.05],   # [[w1, w3],
-               [0.13, 0.07]])  #  [w2, w4]]
-w2 = np.array([0.20, 0.01])  # [w5, w6]: hidden units to the output
+# Each layer is a matrix: rows are its inputs, columns the units they feed.
+W1 = np.array([[0.34, 0.05],   # [[w1, w3],   i1 into h1, h2
+               [0.13, 0.07]])  #  [w2, w4]]   i2 into h1, h2
+W2 = np.array([[0.20],         # [[w5],       h1 into y_hat
+               [0.01]])        #  [w6]]       h2 into y_hat
 # --8<-- [end:data]
 
 
 # --8<-- [start:forward]
-def forward(x, W1, w2):
-    """Hidden values h and prediction y_hat: no activation anywhere."""
+def forward(x, W1, W2):
+    """Hidden values h (1, 2) and prediction y_hat (1, 1). No activation."""
     h = x @ W1
-    y_hat = h @ w2
+    y_hat = h @ W2
     return h, y_hat
 
 
 def error(y_hat, y):
-    return (y_hat - y) ** 2 / 2
+    """E = (y_hat - y)^2 / 2, as a plain number."""
+    return ((y_hat - y) ** 2 / 2).item()
 # --8<-- [end:forward]
 
 
+# --8<-- [start:backward]
+def backward(x, y, W1, W2):
+    """Every gradient, from the error back to the first layer."""
+    h, y_hat = forward(x, W1, W2)
+    delta = y_hat - y     # dE/dy_hat                     (1, 1)
+    dE_dW2 = h.T @ delta  # layer 2: input.T @ upstream   (2, 1)
+    dE_dh = delta @ W2.T  # sent back: upstream @ W2.T    (1, 2)
+    dE_dW1 = x.T @ dE_dh  # layer 1: input.T @ upstream   (2, 2)
+    return delta, dE_dW2, dE_dh, dE_dW1
+# --8<-- [end:backward]
+
+
 # --8<-- [start:gradients]
-def gradients(x, y, W1, w2):
-    """dE/dW1 and dE/dw2 by the chain rule, each the shape of its weights."""
-    h, y_hat = forward(x, W1, w2)
-    delta = y_hat - y  # dE/dy_hat
-    dw2 = delta * h  # (2,): [dE/dw5, dE/dw6]
-    dW1 = delta * np.outer(x, w2)  # (2, 2): [[dE/dw1, dE/dw3], [dE/dw2, dE/dw4]]
-    return dW1, dw2
+def gradients(x, y, W1, W2):
+    """dE/dW1 and dE/dW2, each the shape of its weights."""
+    _, dE_dW2, _, dE_dW1 = backward(x, y, W1, W2)
+    return dE_dW1, dE_dW2
 
 
-def step(x, y, W1, w2, lr):
+def step(x, y, W1, W2, lr):
     """One epoch: every new weight is computed from the old ones."""
-    dW1, dw2 = gradients(x, y, W1, w2)
-    return W1 - lr * dW1, w2 - lr * dw2
+    dE_dW1, dE_dW2 = gradients(x, y, W1, W2)
+    return W1 - lr * dE_dW1, W2 - lr * dE_dW2
 # --8<-- [end:gradients]
 
 
-def weights(W1, w2):
-    """The arrays as the article's named weights w1..w6, in that order."""
-    (w1, w3), (w2_, w4) = W1  # w2_: the scalar weight, not the vector w2
-    w5, w6 = w2
-    return {"w1": w1, "w2": w2_, "w3": w3, "w4": w4, "w5": w5, "w6": w6}
+def weights(W1, W2):
+    """The matrices as the article's named weights w1..w6, in that order."""
+    (w1, w3), (w2, w4) = W1
+    (w5,), (w6,) = W2
+    return {"w1": w1, "w2": w2, "w3": w3, "w4": w4, "w5": w5, "w6": w6}
 
 
 def arrays(w):
-    """The inverse of weights(): named weights back to (W1, w2)."""
+    """The inverse of weights(): named weights back to (W1, W2)."""
     return (np.array([[w["w1"], w["w3"]], [w["w2"], w["w4"]]]),
-            np.array([w["w5"], w["w6"]]))
+            np.array([[w["w5"]], [w["w6"]]]))
+
+
+def show(a, decimals=6):
+    """An array as nested lists with fixed decimals: [[0.340000, 0.050000], ...]."""
+    if np.ndim(a) == 0:
+        return f"{float(a):.{decimals}f}"
+    return "[" + ", ".join(show(row, decimals) for row in a) + "]"
 
 
 if __name__ == "__main__":
-    print(f"x  = [{x[0]:.0f}, {x[1]:.0f}]  (i1, i2)")
+    print(f"x  = {show(x, 0)}  (i1, i2), shape {x.shape}")
     print(f"y  = {y:.0f}  (target)")
     print(f"lr = {lr:.2f}  (learning rate)")
-    for name, value in weights(W1, w2).items():
+    for name, value in weights(W1, W2).items():
         print(f"{name} = {value:.2f}")
     print(f"W1 = [[w1, w3], [w2, w4]] has shape {W1.shape}")
-    print(f"vector w2 = [w5, w6] has shape {w2.shape}")
+    print(f"W2 = [[w5], [w6]] has shape {W2.shape}")

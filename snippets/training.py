@@ -1,22 +1,31 @@
-"""Keep training: repeat the epoch and print the error as it falls."""
+"""Keep training: repeat the epoch and watch the error fall by a steady factor."""
 
-from network import W1, error, forward, lr, step, w2, x, y
+from network import W1, W2, error, forward, lr, step, x, y
 
 
-def train(epochs, W1=W1, w2=w2, update=step):
-    """Errors before each update, epochs + 1 values: E[0] is the untrained error.
+def train(epochs, W1=W1, W2=W2, update=step):
+    """The weights before each epoch and after the last: epochs + 1 pairs (W1, W2).
 
     update is one epoch's rule: gradient descent (step) unless told otherwise.
     """
-    errors = []
-    for _ in range(epochs + 1):
-        errors.append(error(forward(x, W1, w2)[1], y))
-        W1, w2 = update(x, y, W1, w2, lr)
-    return errors
+    history = [(W1, W2)]
+    for _ in range(epochs):
+        history.append(update(x, y, *history[-1], lr))
+    return history
+
+
+def errors(history):
+    """E for each pair of weights in a training history."""
+    return [error(forward(x, W1, W2)[1], y) for W1, W2 in history]
 
 
 if __name__ == "__main__":
-    errors = train(30)
-    print("epoch  E")
-    for epoch in [0, 1, 2, 3, 5, 10, 15, 20, 30]:
-        print(f"{epoch:5d}  {errors[epoch]:.3e}")
+    history = train(30)
+    E = errors(history)
+    print("epoch  E          E / E of the epoch before")
+    for epoch in [0, 1, 2, 3, 5, 10, 15, 20, 29, 30]:
+        factor = f"{E[epoch] / E[epoch - 1]:.4f}" if epoch else ""
+        print(f"{epoch:5d}  {E[epoch]:.3e}  {factor}")
+    y_hat = forward(x, *history[30])[1].item()
+    print(f"after 30 epochs: y_hat = {y_hat:.6f}, "
+          f"short of y = {y:.0f} by {y - y_hat:.1e}")

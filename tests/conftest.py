@@ -22,6 +22,21 @@ def chapters():
     return sorted(DOCS.rglob("*.md"))
 
 
+def nav():
+    """The source files in mkdocs.yml's nav, in order (its YAML read as MkDocs reads it)."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
+    return [next(iter(entry.values())) for entry in config["nav"]]
+
+
+def built_pages():
+    """The URL path of every page the site builds from the nav, plus the 404 page."""
+    return ["" if src == "index.md" else src.rsplit(".", 1)[0] + "/" for src in nav()] + [
+        "404.html"]
+
+
 def embeds(page):
     """(line number, target) for every snippet include on a page."""
     text = page.read_text(encoding="utf-8")

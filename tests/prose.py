@@ -31,6 +31,7 @@ class Number:
     text: str
     value: float
     line: int
+    start: int = 0  # offset in the text it was read from
 
     @property
     def half_ulp(self):
@@ -41,8 +42,13 @@ class Number:
 
 
 def numbers_in(text, first_line=1):
-    return [Number(m[0], float(m[0]), first_line + text.count("\n", 0, m.start()))
+    return [Number(m[0], float(m[0]), first_line + text.count("\n", 0, m.start()), m.start())
             for m in NUMBER.finditer(text)]
+
+
+def blank(m):
+    """A match replaced by spaces (newlines kept), so every offset stays the file's."""
+    return re.sub(r"[^\n]", " ", m[0])
 
 
 def front_matter(markdown):
@@ -57,7 +63,7 @@ def front_matter(markdown):
 def reader_text(markdown):
     """The page as a reader sees it: code, includes, inline code and link targets blanked.
 
-    Blanked, not removed: line numbers stay those of the file.
+    Blanked with spaces, not removed: every line and column stays the file's.
     """
     m = FRONT.match(markdown)
     lines = markdown.splitlines()
@@ -66,33 +72,38 @@ def reader_text(markdown):
     for n, line in enumerate(lines):
         if n < skip or FENCE.match(line):
             fenced = fenced != bool(FENCE.match(line))
-            out.append("")
+            out.append(" " * len(line))
             continue
         if fenced:
-            out.append("")
+            out.append(" " * len(line))
             continue
-        line = re.sub(r"`[^`]*`", "", line)
-        line = re.sub(r"\]\([^)]*\)", "]", line)
+        line = re.sub(r"`[^`]*`", blank, line)
+        line = re.sub(r"(?<=\])\([^)]*\)", blank, line)
         out.append(line)
-    return re.sub(r"<!--.*?-->", "", "\n".join(out), flags=re.S)
+    text = re.sub(r"<!--.*?-->", blank, "\n".join(out), flags=re.S)
+    return text + "\n" * markdown.endswith("\n")
 
 
 # --- rule 2: symbols bound to values -------------------------------------------------
 
 SYMBOL = (r"(?P<sym>w_\{?[1-6]\}?|w[1-6]|h_\{?[12]\}?|h[12]|i_\{?[12]\}?|i[12]|\\hat\{y\}|ŷ"
           r"|y_hat|\\Delta|Δ|delta|\\eta|η|lr|learning rate|(?<![\w{\\])[yE](?![\w}]))")
-BINDING = re.compile(SYMBOL + r"\s*(?:=|is|of)\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
+# A gradient of E: \partial E / \partial w_5, \frac{\partial E}{\partial w_5}, ∂E/∂w5, dE/dw5.
+GRADIENT = r"(?P<grad>\\partial E\s*/\s*\\partial\s*|\\frac\{\\partial E\}\{\\partial\s*|∂E/∂|dE/d)"
+BINDING = re.compile(GRADIENT + "?" + SYMBOL + r"\}?\s*(?:=|is|of)\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
                      r"(?![\d.]|\s*(?:\\times|\\cdot|[-+−×*/^(]))")
 
 
-def canonical(symbol):
+def canonical(symbol, gradient=False):
     symbol = symbol.replace("_", "").replace("{", "").replace("}", "")
-    return {"\\haty": "y_hat", "ŷ": "y_hat", "yhat": "y_hat", "\\Delta": "delta",
+    name = {"\\haty": "y_hat", "ŷ": "y_hat", "yhat": "y_hat", "\\Delta": "delta",
             "Δ": "delta", "\\eta": "lr", "η": "lr", "learning rate": "lr"}.get(symbol, symbol)
+    return f"dE/d{name}" if gradient else name
 
 
 def symbol_values():
-    """Every value each symbol takes in the first two epochs, from network.py."""
+    """Every value each symbol, and the gradient of E for it, takes in the first two
+    epochs, from network.py."""
     import sys
 
     sys.path.insert(0, str(ROOT / "snippets"))
@@ -101,15 +112,19 @@ def symbol_values():
     values = defaultdict(set)
     values["lr"].add(nn.lr)
     values["y"].add(nn.y)
-    values["i1"].add(nn.x[0])
-    values["i2"].add(nn.x[1])
-    W1, w2 = nn.W1, nn.w2
+    values["i1"].add(nn.x[0, 0])
+    values["i2"].add(nn.x[0, 1])
+    W1, W2 = nn.W1, nn.W2
     for _ in range(2):
-        h, y_hat = nn.forward(nn.x, W1, w2)
-        for name, value in {**nn.weights(W1, w2), "h1": h[0], "h2": h[1], "y_hat": y_hat,
-                            "E": nn.error(y_hat, nn.y), "delta": y_hat - nn.y}.items():
+        h, y_hat = nn.forward(nn.x, W1, W2)
+        delta, dE_dW2, dE_dh, dE_dW1 = nn.backward(nn.x, nn.y, W1, W2)
+        found = {**nn.weights(W1, W2), "h1": h[0, 0], "h2": h[0, 1], "y_hat": y_hat.item(),
+                 "E": nn.error(y_hat, nn.y), "delta": delta.item(), "dE/dy_hat": delta.item(),
+                 "dE/dh1": dE_dh[0, 0], "dE/dh2": dE_dh[0, 1], "dE/dE": 1.0,
+                 **{f"dE/d{k}": v for k, v in nn.weights(dE_dW1, dE_dW2).items()}}
+        for name, value in found.items():
             values[name].add(float(value))
-        W1, w2 = nn.step(nn.x, nn.y, W1, w2, nn.lr)
+        W1, W2 = nn.step(nn.x, nn.y, W1, W2, nn.lr)
     return values
 
 
@@ -217,8 +232,8 @@ def arithmetic_failures(text, where):
 
 
 def outputs_of(markdown):
-    """The output lines of the snippets the page embeds or names in numbers_from."""
-    names = set(re.findall(r'--8<--\s+"snippets/(\w+)\.(?:py|txt)', markdown))
+    """The output lines the page shows (embedded .txt files) or names in numbers_from."""
+    names = set(re.findall(r'--8<--\s+"snippets/(\w+)\.txt', markdown))
     names |= set(front_matter(markdown).get("numbers_from", []))
     return [line for name in sorted(names)
             for line in (ROOT / "snippets" / f"{name}.txt").read_text().splitlines()]
@@ -270,7 +285,7 @@ def check_page(path, markdown=None, bindings=None):
             failures.append(f"{where}:{n.line}: {n.text} is printed by no snippet on this "
                             f"page (nearest computed value: {nearest})")
     for m in BINDING.finditer(text):
-        symbol, shown = canonical(m["sym"]), Number(m["num"], abs(float(
+        symbol, shown = canonical(m["sym"], bool(m["grad"])), Number(m["num"], abs(float(
             m["num"].replace("−", "-"))), text.count("\n", 0, m.start()) + 1)
         allowed = bindings.get(symbol, set())
         if allowed and not any(abs(abs(v) - shown.value) <= shown.half_ulp * (1 + 1e-9)

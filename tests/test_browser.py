@@ -11,12 +11,11 @@ import os
 import pytest
 
 from browser import chromium, launch, serve, visit
-from conftest import RAW_TEX, ROOT
+from conftest import RAW_TEX, ROOT, built_pages
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 BUDGET = 200 * 1024  # gzip bytes per chapter page, first visit
-PAGES = ["", "data/", "forward-pass/", "error/", "reducing-error/", "backpropagation/",
-         "backward-pass/", "learnings/", "errata/", "notation/", "walkthrough/", "404.html"]
+PAGES = built_pages()
 CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
             'img-src \'self\' data:">')
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}

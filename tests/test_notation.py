@@ -42,7 +42,7 @@ DEFINED = defined()
 
 
 def test_notation_table_defines_the_core_symbols():
-    assert {"w_1", "w_6", "W_1", "\\mathbf{w}_2", "\\mathbf{x}", "\\hat{y}", "\\Delta",
+    assert {"w_1", "w_6", "W_1", "W_2", "\\mathbf{x}", "\\hat{y}", "\\Delta",
             "\\eta", "E", "h_1"} <= DEFINED, sorted(DEFINED)
 
 

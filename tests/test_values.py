@@ -25,15 +25,35 @@ h2b = i1 * new["w3"] + i2 * new["w4"]
 y_hat_b = h1b * new["w5"] + h2b * new["w6"]
 E_b = (y_hat_b - y) ** 2 / 2
 
-# (snippet output, text before the value, value, decimals printed)
+
+
+def epochs(n):
+    """y_hat after n epochs of the update above, written out weight by weight."""
+    a, b, c, d, e, f = w1, w2, w3, w4, w5, w6
+    for _ in range(n):
+        p, q = i1 * a + i2 * b, i1 * c + i2 * d
+        g = p * e + q * f - y
+        a, b, c, d, e, f = (a - lr * g * e * i1, b - lr * g * e * i2, c - lr * g * f * i1,
+                            d - lr * g * f * i2, e - lr * g * p, f - lr * g * q)
+    return (i1 * a + i2 * b) * e + (i1 * c + i2 * d) * f
+
+
+# (snippet output, text before the value on its line, value, decimals printed)
 EXPECTED = [
     ("forward_pass", "h1 = ", h1, 4), ("forward_pass", "h2 = ", h2, 4),
     ("forward_pass", "y_hat = ", y_hat, 4),
     ("error", "E = ", E, 6), ("error", "y_hat - y = ", delta, 4),
-    *[("backward_pass", f"{name} = ", value, 6) for name, value in new.items()],
-    ("backward_pass", "second pass: h = [", h1b, 6),
-    ("backward_pass", "second pass: h = [", h2b, 6),
-    ("backward_pass", "y_hat = ", y_hat_b, 6), ("backward_pass", "-> ", E_b, 6),
+    *[("update", f"{name} = ", value, 6) for name, value in new.items()],
+    ("update", "second pass: h = [[", h1b, 6),
+    ("update", "second pass: h = [[", h2b, 6),
+    ("update", "y_hat = ", y_hat_b, 6), ("update", "-> ", E_b, 6),
+    ("hidden_gradients", "dE/dh1 = ", delta * w5, 6),
+    ("hidden_gradients", "dE/dh2 = ", delta * w6, 6),
+    ("slope", "tangent: slope dE/dw5 = ", delta * h1, 6),
+    ("slope", "lowest E at w5 = ", (y - h2 * w6) / h1, 4),
+    ("training", "after 30 epochs: y_hat = ", epochs(30), 6),
+    ("cost", "784-100-10", 784 * 100 + 100 * 10 + 100 * 10, 0),
+    ("cost", "784-100-10", (784 * 100 + 100 * 10) * 2 * (784 * 100 + 100 * 10), 0),
 ]
 
 
@@ -52,5 +72,6 @@ def test_hand_values_are_the_issue_values():
 def test_output_shows_hand_value(snippet, before, value, decimals):
     text = (ROOT / "snippets" / f"{snippet}.txt").read_text()
     want = f"{value:.{decimals}f}"
-    assert re.search(re.escape(want) + r"(?!\d)", text), (
+    assert re.search(re.escape(before) + r"[^\n]*?(?<![\d.])" + re.escape(want) + r"(?!\d)",
+                     text), (
         f"snippets/{snippet}.txt does not show {want} (hand-derived, after {before!r})")

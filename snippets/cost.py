@@ -1,0 +1,26 @@
+"""Why backprop is cheap: multiplications for every weight's gradient, counted."""
+
+
+def costs(sizes):
+    """Weights, and multiplications for one example through linear layers
+    of these sizes (e.g. [2, 2, 1]): forward, backward, finite differences."""
+    layers = list(zip(sizes[:-1], sizes[1:], strict=True))  # (n in, m out)
+    weights = sum(n * m for n, m in layers)
+    forward = weights  # (1 x n) @ (n x m): each weight multiplies once
+    # dE/dW = in.T @ upstream, (n x 1) @ (1 x m), for every layer; and
+    # dE/din = upstream @ W.T for every layer but the first: no one
+    # needs the gradient of the data.
+    backward = weights + sum(n * m for n, m in layers[1:])
+    finite = weights * 2 * forward  # two forward passes per weight
+    return weights, forward, backward, finite
+
+
+print(f"{'network':<11}{'weights':>8}{'forward':>9}{'backward':>9}"
+      f"{'finite diff.':>14}")
+for sizes in ([2, 2, 1], [784, 100, 10]):
+    n_weights, n_forward, n_backward, n_finite = costs(sizes)
+    name = "-".join(map(str, sizes))
+    print(f"{name:<11}{n_weights:>8}{n_forward:>9}{n_backward:>9}{n_finite:>14}")
+    print(f"{'':<11}backward / forward = {n_backward / n_forward:.2f}")
+    print(f"{'':<11}finite differences / (forward + backward) = "
+          f"{n_finite / (n_forward + n_backward):.1f}")
