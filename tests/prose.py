@@ -1,14 +1,22 @@
 """Check every number a reader reads in a chapter's prose and formulas.
 
-A page's numbers are backed by the printed outputs of the snippets it embeds
-(plus `numbers_from:` and `constants:` in its front matter). Three rules:
+A page's numbers are backed by the outputs it shows (embedded snippets/*.txt)
+plus the snippets named by `numbers_from:` in its front matter. A number's
+sign is part of it when attached ("-0.7829", "(−0.15658)"); a full stop after
+it ends the sentence. Four rules:
 
 1. backed: each decimal number equals, to the digits shown, a backed value;
-2. bound: `symbol = number` (w_1 = 0.34, \\eta = 0.05, learning rate 0.05)
-   must be a value that symbol takes in the first two epochs of network.py;
+2. bound: `symbol = number` (w_1 = 0.34, \\eta = 0.05, "learning rate is
+   0.05", "a nudge of 0.01") must be a value that symbol takes in the first two
+   epochs of network.py; a gradient (\\partial E / \\partial w_5 = ...,
+   \\frac{\\partial E}{\\partial h_1} = ..., ∂E/∂w5 = ...) must be a value of
+   that gradient;
 3. arithmetic: a chain like `2 \\times 0.34 + 3 \\times 0.13 = 1.07` is true to
    the digits shown (`=` with the operands exact, `\\approx` allowing for
-   their rounding).
+   their rounding);
+4. tables: in a row about a symbol, each number must be printed on an output
+   line about that symbol, right after a label whose words are in the column's
+   title; under a title that says "article", verbatim (a quote).
 
 check_page() returns the failures as "file:line: message" strings.
 """
@@ -21,7 +29,11 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?:e[-+]?\d+)?(?![\w.])")
+# A decimal, with its sign when the sign is attached and not a subtraction
+# ("-0.7829", "(−0.15658)", but not the minus in "0.2171 - 1" or "a-0.5").
+# A full stop after it ends the sentence: "w_5 is 0.01." is read as 0.01.
+NUMBER = re.compile(r"(?:(?<![\w)\]}.])[-−+](?=\d))?(?<![\w.])\d+\.\d+(?:e[-+]?\d+)?"
+                    r"(?!\w|\.\d)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
@@ -42,8 +54,9 @@ class Number:
 
 
 def numbers_in(text, first_line=1):
-    return [Number(m[0], float(m[0]), first_line + text.count("\n", 0, m.start()), m.start())
-            for m in NUMBER.finditer(text)]
+    return [Number(m[0], float(m[0].replace("−", "-")), first_line + text.count("\n", 0,
+                                                                                m.start()),
+                   m.start()) for m in NUMBER.finditer(text)]
 
 
 def blank(m):
@@ -87,11 +100,11 @@ def reader_text(markdown):
 # --- rule 2: symbols bound to values -------------------------------------------------
 
 SYMBOL = (r"(?P<sym>w_\{?[1-6]\}?|w[1-6]|h_\{?[12]\}?|h[12]|i_\{?[12]\}?|i[12]|\\hat\{y\}|ŷ"
-          r"|y_hat|\\Delta|Δ|delta|\\eta|η|lr|learning rate|(?<![\w{\\])[yE](?![\w}]))")
+          r"|y_hat|\\Delta|Δ|delta|\\eta|η|lr|learning rate|nudge|(?<![\w{\\])[yE](?![\w}]))")
 # A gradient of E: \partial E / \partial w_5, \frac{\partial E}{\partial w_5}, ∂E/∂w5, dE/dw5.
 GRADIENT = r"(?P<grad>\\partial E\s*/\s*\\partial\s*|\\frac\{\\partial E\}\{\\partial\s*|∂E/∂|dE/d)"
 BINDING = re.compile(GRADIENT + "?" + SYMBOL + r"\}?\s*(?:=|is|of)\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
-                     r"(?![\d.]|\s*(?:\\times|\\cdot|[-+−×*/^(]))")
+                     r"(?!\d|\.\d|\s*(?:\\times|\\cdot|[-+−×*/^(]))")
 
 
 def canonical(symbol, gradient=False):
@@ -108,9 +121,11 @@ def symbol_values():
 
     sys.path.insert(0, str(ROOT / "snippets"))
     import network as nn
+    import slope
 
     values = defaultdict(set)
     values["lr"].add(nn.lr)
+    values["nudge"].add(slope.nudge)  # how far reducing_error.py and slope.py move a weight
     values["y"].add(nn.y)
     values["i1"].add(nn.x[0, 0])
     values["i2"].add(nn.x[0, 1])
@@ -239,9 +254,28 @@ def outputs_of(markdown):
             for line in (ROOT / "snippets" / f"{name}.txt").read_text().splitlines()]
 
 
+def words(text):
+    """Words of two letters or more, lower case, Δ read as delta (names like w1 or
+    y_hat left out): how a column title and an output label meet."""
+    return set(re.findall(r"(?<![\w'])[a-z]{2,}(?![\w'])", text.lower().replace("δ", "delta")))
+
+
+def labelled(line):
+    """(label words, number) for each number on an output line: the words since the
+    number or punctuation before it. "w1  article 0.356  own delta 0.356200" gives
+    ({"article"}, 0.356) and ({"own", "delta"}, 0.356200)."""
+    found, end = [], 0
+    for num in numbers_in(line):
+        found.append((words(re.split(r"[,;:(]", line[end:num.start])[-1]), num))
+        end = num.start + len(num.text)
+    return found
+
+
 def table_failures(text, outputs, where):
-    """Numbers in a table row about a symbol must be printed on an output line about it;
-    in a column headed 'article', verbatim (a quote, not a rounding)."""
+    """A number in a table row about a symbol must be printed on an output line about
+    that symbol, right after a label whose words are all in the column's title (the
+    column "its own Δ" takes the number after "own delta"); in a column whose title
+    says "article", verbatim, sign included (a quote, not a rounding)."""
     failures, header = [], None
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("|"):
@@ -256,17 +290,18 @@ def table_failures(text, outputs, where):
             continue
         symbol = canonical(label["sym"])
         about = [o for o in outputs if re.search(rf"(?<!\w){re.escape(symbol)}(?!\w)", o)]
+        named = words(symbol.replace("_", " "))  # "delta" labels no column
         for title, cell in zip(header[1:], cells[1:], strict=False):
             for num in numbers_in(cell.replace("−", "-"), n):
-                if "article" in title.lower():
-                    ok = any(re.search(rf"(?<![\w.]){re.escape(num.text)}(?![\w.])", o)
-                             for o in about)
-                else:
-                    ok = any(abs(v.value - num.value) <= num.half_ulp * (1 + 1e-9)
-                             for o in about for v in numbers_in(o))
+                quote = "article" in title.lower()
+                ok = any(tag - named and tag - named <= words(title) and (
+                    v.text.replace("−", "-") == num.text if quote
+                    else abs(v.value - num.value) <= num.half_ulp * (1 + 1e-9))
+                    for o in about for tag, v in labelled(o))
                 if not ok:
                     failures.append(f"{where}:{n}: {num.text} under '{title}' for {symbol} is "
-                                    f"not on any output line about {symbol}")
+                                    f"not on any output line about {symbol} after a label "
+                                    f"from '{title}'")
     return failures
 
 
@@ -285,10 +320,10 @@ def check_page(path, markdown=None, bindings=None):
             failures.append(f"{where}:{n.line}: {n.text} is printed by no snippet on this "
                             f"page (nearest computed value: {nearest})")
     for m in BINDING.finditer(text):
-        symbol, shown = canonical(m["sym"], bool(m["grad"])), Number(m["num"], abs(float(
-            m["num"].replace("−", "-"))), text.count("\n", 0, m.start()) + 1)
+        symbol, shown = canonical(m["sym"], bool(m["grad"])), Number(m["num"], float(
+            m["num"].replace("−", "-")), text.count("\n", 0, m.start()) + 1)
         allowed = bindings.get(symbol, set())
-        if allowed and not any(abs(abs(v) - shown.value) <= shown.half_ulp * (1 + 1e-9)
+        if allowed and not any(abs(v - shown.value) <= shown.half_ulp * (1 + 1e-9)
                                for v in allowed):
             failures.append(f"{where}:{shown.line}: {m[0]!r}: {symbol} is never "
                             f"{shown.text}; its values are {sorted(allowed)}")

@@ -14,20 +14,27 @@ def test_every_number_is_backed_by_code(page):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("page", chapters(), ids=lambda p: p.name)
-def test_changing_any_number_is_caught(page):
-    """Mutation check of the checker: bump the last digit of each number in turn."""
-    markdown = page.read_text(encoding="utf-8")
-    text = reader_text(markdown)
-    survivors = []
-    for n in numbers_in(text):
+def mutations(markdown):
+    """(number, what it became, mutated page) for every number a reader reads: its
+    last digit bumped, and its sign flipped."""
+    found = numbers_in(reader_text(markdown))
+    for n in found:
         assert markdown[n.start:n.start + len(n.text)] == n.text  # the very occurrence read
         last = n.start + len(n.text.split("e")[0]) - 1  # the mantissa's last digit
         digit = str((int(markdown[last]) + 1) % 10)
-        mutated = markdown[:last] + digit + markdown[last + 1:]
-        if not check_page(page, mutated, BINDINGS):
-            survivors.append(f"{page.relative_to(ROOT)}:{n.line}: {n.text} -> "
-                             f"{mutated[n.start:n.start + len(n.text)]}")
+        yield n, digit, markdown[:last] + digit + markdown[last + 1:]
+        signed = n.text[0] in "-−+"
+        flipped = n.text[1:] if signed else "−" + n.text
+        yield n, flipped, markdown[:n.start] + flipped + markdown[n.start + len(n.text):]
+
+
+@pytest.mark.parametrize("page", chapters(), ids=lambda p: p.name)
+def test_changing_any_number_is_caught(page):
+    """Mutation check of the checker: every change to a number must fail a rule."""
+    markdown = page.read_text(encoding="utf-8")
+    survivors = [f"{page.relative_to(ROOT)}:{n.line}: {n.text} -> {change}"
+                 for n, change, mutated in mutations(markdown)
+                 if not check_page(page, mutated, BINDINGS)]
     assert not survivors, "changing these numbers goes unnoticed:\n" + "\n".join(survivors)
 
 
@@ -40,3 +47,18 @@ def test_article_values_are_rejected():
                           ("The learning rate is 0.5 here.", "lr is never 0.5")]:
         failures = check_page(page, markdown + f"\n{wrong}\n", BINDINGS)
         assert any(expect in f and "forward-pass.md:" in f for f in failures), (wrong, failures)
+
+
+@pytest.mark.parametrize("wrong, expect", [
+    ("$\\Delta = 0.7829$", "delta is never 0.7829"),  # the sign counts
+    ("Here w_5 is 0.02.", "w5 is never 0.02"),  # a binding that ends a sentence
+    ("$\\partial E / \\partial w_5 = -0.837703$", None),  # a gradient, not a value of w5
+    ("$\\frac{\\partial E}{\\partial h_1} = 0.15658$", "dE/dh1 is never 0.15658"),
+])
+def test_signs_sentence_ends_and_gradients_are_read(wrong, expect):
+    page = ROOT / "docs" / "backpropagation.md"
+    failures = check_page(page, page.read_text(encoding="utf-8") + f"\n{wrong}\n", BINDINGS)
+    if expect is None:
+        assert not failures, failures
+    else:
+        assert any(expect in f and "backpropagation.md:" in f for f in failures), failures
