@@ -62,3 +62,14 @@ def test_a_hanging_snippet_times_out(tmp_path):
     hanging.write_text("import time\ntime.sleep(30)\n")
     with pytest.raises(AssertionError, match=r"snippets/hanging.py: still running after 1 s"):
         run(hanging, cwd=tmp_path, root=tmp_path, timeout=1)
+
+
+def test_readme_lists_every_snippet_and_figure():
+    """The README's chapter table names every file under snippets/ and every figure."""
+    from figures import FIGURES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("Chapter by chapter:"):]
+    names = [s.stem for s in scripts()] + list(FIGURES)
+    missing = [name for name in names if f"`{name}`" not in table]
+    assert not missing, f"README.md's chapter table does not name: {missing}"
