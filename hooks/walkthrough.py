@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
-SNIPPET_IMPORT = "network|training|gradient_check|slope|figures"
+SNIPPET_IMPORT = "network|training|gradient_check|slope|figures|sigmoid_network"
 LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import .*\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 
@@ -44,8 +44,20 @@ STORY = [
     ("Updating the weights", "updating-weights",
      "New weights from the old ones, then a second pass.", ["update"]),
     ("Keep training", "learnings", "Many epochs, and the error curve.",
-     ["training", ("figures", ("backend", "network", "graph", "slope", "cli"))]),
+     ["training", ("figures", ("backend", "network", "graph", "slope", "sigmoid_network",
+                               "bias_curve", "cli"))]),
+    # Errata before the sigmoid chapters: their set-up cell redefines x, y, W1, W2,
+    # forward and the rest, which every cell before it uses in the 2-2-1 sense.
     ("Errata", "errata", "The source article's numbers beside the right ones.", ["errata"]),
+    ("Why a linear network is not enough", "linear-limits",
+     "Two linear layers are one matrix; a sigmoid changes that.", ["linear_collapse"]),
+    ("Add a sigmoid and biases", "sigmoid",
+     "Mazur's 2-2-2 example: forward, backward with the sum over paths, one update.",
+     ["sigmoid_network", "sigmoid_forward", "sigmoid_backward", "sigmoid_check",
+      "sigmoid_update"]),
+    ("The published example's figures, explained", "published-example",
+     "Which computation gives each published figure; biases trained too.",
+     ["published", "biases"]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
@@ -83,7 +95,8 @@ def cells():
     for title, page, lead, snippets in STORY:
         out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}](../{page}/)."))
         out += [snippet_cell(entry) for entry in snippets]
-    out.append(code(SHOW_CURVE, figure="error_curve"))
+        if page == "learnings":
+            out.append(code(SHOW_CURVE, figure="error_curve"))
     return out
 
 

@@ -172,10 +172,78 @@ def error_curve_figure(dark=False, epochs=30):
 # --8<-- [end:error_curve]
 
 
+# --8<-- [start:sigmoid_network]
+def sigmoid_network_figure(dark=False):
+    """Mazur's 2-2-2 network: which weight joins which units, and the biases."""
+    import sigmoid_network as sn
+    ink, accent, _, paper = colours(dark)
+    at = {"i1": (0, 1.2), "i2": (0, 0), "h1": (2, 1.2), "h2": (2, 0), "o1": (4, 1.2),
+          "o2": (4, 0)}
+    w = sn.weights(sn.W1, sn.W2)
+    # (from, to, weight, where along the edge its label sits): crossing edges
+    # carry their labels near their start, away from the crossing.
+    # Straight edges carry theirs above (top row) or below (bottom row).
+    edges = [("i1", "h1", "w1", 0.5, 0.15), ("i2", "h1", "w2", 0.27, 0),
+             ("i1", "h2", "w3", 0.27, 0), ("i2", "h2", "w4", 0.5, -0.15),
+             ("h1", "o1", "w5", 0.5, 0.15), ("h2", "o1", "w6", 0.27, 0),
+             ("h1", "o2", "w7", 0.27, 0), ("h2", "o2", "w8", 0.5, -0.15)]
+    r = 0.2
+    fig, ax = plt.subplots(figsize=(7.2, 3.6))
+    for start, end, name, t, above in edges:
+        (x0, y0), (x1, y1) = at[start], at[end]
+        arrow(ax, at[start], at[end], r, accent)
+        ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + above, f"{name} = {w[name]:.2f}",
+                ha="center", va="center", color=ink, fontsize=10,
+                bbox={"fc": paper, "ec": "none", "pad": 0.4})
+    for bias, value, (bx, units) in (("b1", sn.b1, (1.0, ("h1", "h2"))),
+                                     ("b2", sn.b2, (3.0, ("o1", "o2")))):
+        ax.text(bx, 1.95, f"{bias} = {value:.2f}", ha="center", va="center", color=ink,
+                bbox={"fc": paper, "ec": ink, "boxstyle": "round,pad=0.3"})
+        for unit in units:
+            ax.annotate("", at[unit], (bx, 1.82), arrowprops={
+                "arrowstyle": "-|>", "color": ink, "ls": "--", "lw": 0.8,
+                "shrinkB": 14, "alpha": 0.6})
+    for node, (cx, cy) in at.items():
+        ax.add_patch(plt.Circle((cx, cy), r, fc=paper, ec=ink, lw=1.5))
+        ax.text(cx, cy, node, ha="center", va="center", color=ink)
+    for k, (row, cy) in enumerate(((0, 1.2), (1, 0))):
+        ax.text(-0.3, cy, f"{sn.x[0, row]:.2f}", ha="right", va="center", color=ink)
+        ax.text(4.3, cy, f"target {sn.y[0, k]:.2f}", ha="left", va="center", color=ink)
+    ax.text(1, -0.5, "hidden: sigmoid", ha="center", color=ink, fontsize=10)
+    ax.text(3, -0.5, "output: sigmoid", ha="center", color=ink, fontsize=10)
+    ax.set(xlim=(-0.8, 5.4), ylim=(-0.7, 2.2), aspect="equal")
+    ax.axis("off")
+    return fig
+# --8<-- [end:sigmoid_network]
+
+
+# --8<-- [start:bias_curve]
+def bias_curve_figure(dark=False, epochs=10_000):
+    """E over 10,000 updates of the sigmoid network, biases fixed and biases trained."""
+    from functools import partial
+
+    import sigmoid_network as sn
+
+    ink, accent, grad, _ = colours(dark)
+    fixed = [E for E, _ in sn.train(sn.step, epochs)]
+    moving = [E for E, _ in sn.train(partial(sn.step, biases=True), epochs)]
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.semilogy(fixed, color=accent, label="biases fixed (the post)")
+    ax.semilogy(moving, color=grad, ls="--", label="biases trained")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("error E (log scale)")
+    axes_colours(ax, ink)
+    ax.legend(frameon=False, labelcolor=ink)
+    fig.tight_layout()
+    return fig
+# --8<-- [end:bias_curve]
+
+
 # --8<-- [start:cli]
 # Every figure, for the site build and for the command line below.
 FIGURES = {"network": network_figure, "graph": graph_figure, "slope": slope_figure,
-           "error_curve": error_curve_figure}
+           "error_curve": error_curve_figure, "sigmoid_network": sigmoid_network_figure,
+           "bias_curve": bias_curve_figure}
 
 
 def describe(fig):

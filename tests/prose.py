@@ -21,12 +21,14 @@ it ends the sentence. Four rules:
 check_page() returns the failures as "file:line: message" strings.
 """
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from mkdocs.utils import meta
 
 ROOT = Path(__file__).resolve().parent.parent
 # A decimal, with its sign when the sign is attached and not a subtraction
@@ -35,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NUMBER = re.compile(r"(?:(?<![\w)\]}.])[-−+](?=\d))?(?<![\w.])\d+\.\d+(?:e[-+]?\d+)?"
                     r"(?!\w|\.\d)")
 FENCE = re.compile(r"^\s*(```|~~~)")
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)  # blanked, like code: not read as prose
 
 
 @dataclass
@@ -65,12 +67,8 @@ def blank(m):
 
 
 def front_matter(markdown):
-    m = FRONT.match(markdown)
-    meta = {}
-    for line in (m[1].splitlines() if m else []):
-        key, _, value = line.partition(":")
-        meta[key.strip()] = [v.strip() for v in value.strip(" []").split(",") if v.strip()]
-    return meta
+    """The page's YAML front matter, read by MkDocs' own parser."""
+    return meta.get_data(markdown)[1]
 
 
 def reader_text(markdown):
@@ -99,8 +97,10 @@ def reader_text(markdown):
 
 # --- rule 2: symbols bound to values -------------------------------------------------
 
-SYMBOL = (r"(?P<sym>w_\{?[1-6]\}?|w[1-6]|h_\{?[12]\}?|h[12]|i_\{?[12]\}?|i[12]|\\hat\{y\}|ŷ"
-          r"|y_hat|\\Delta|Δ|delta|\\eta|η|lr|learning rate|nudge|(?<![\w{\\])[yE](?![\w}]))")
+SYMBOL = (r"(?P<sym>w_\{?[1-8]\}?|w[1-8]|[hiob]_\{?[12]\}?|[hiob][12]|z_\{?[ho][12]\}?"
+          r"|z_?[ho][12]|(?:\\delta|δ)_\{?[ho][12]\}?|delta_?[ho][12]|\\hat\{y\}|ŷ"
+          r"|y_\{?[12]\}?|y[12]|y_hat|\\Delta|Δ|delta|\\eta|η|lr|learning rate|nudge"
+          r"|(?<![\w{\\])[yE](?![\w}]))")
 # A gradient of E: \partial E / \partial w_5, \frac{\partial E}{\partial w_5}, ∂E/∂w5, dE/dw5.
 GRADIENT = r"(?P<grad>\\partial E\s*/\s*\\partial\s*|\\frac\{\\partial E\}\{\\partial\s*|∂E/∂|dE/d)"
 BINDING = re.compile(GRADIENT + "?" + SYMBOL + r"\}?\s*(?:=|is|of)\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
@@ -108,38 +108,57 @@ BINDING = re.compile(GRADIENT + "?" + SYMBOL + r"\}?\s*(?:=|is|of)\s*(?P<num>[-�
 
 
 def canonical(symbol, gradient=False):
-    symbol = symbol.replace("_", "").replace("{", "").replace("}", "")
+    symbol = re.sub(r"\\delta|δ|delta", "delta_", symbol)
+    symbol = symbol.replace("_", "").replace("{", "").replace("}", "").replace("delta", "delta_")
     name = {"\\haty": "y_hat", "ŷ": "y_hat", "yhat": "y_hat", "\\Delta": "delta",
-            "Δ": "delta", "\\eta": "lr", "η": "lr", "learning rate": "lr"}.get(symbol, symbol)
+            "Δ": "delta", "delta_": "delta", "\\eta": "lr", "η": "lr",
+            "learning rate": "lr"}.get(symbol, symbol)
     return f"dE/d{name}" if gradient else name
 
 
-def symbol_values():
-    """Every value each symbol, and the gradient of E for it, takes in the first two
-    epochs, from network.py."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "snippets"))
+@functools.cache
+def symbol_values(network="linear"):
+    """{symbol: {(epoch, value)}}: every value each symbol, and the gradient of E for
+    it, takes before (epoch 1) and after (epoch 2) the first update of a network,
+    "linear" (network.py) or "sigmoid" (sigmoid_network.py) as a page's front
+    matter `network:` says. The data (epoch None) holds at every epoch."""
     import network as nn
+    import sigmoid_network as sn
     import slope
 
     values = defaultdict(set)
-    values["lr"].add(nn.lr)
-    values["nudge"].add(slope.nudge)  # how far reducing_error.py and slope.py move a weight
-    values["y"].add(nn.y)
-    values["i1"].add(nn.x[0, 0])
-    values["i2"].add(nn.x[0, 1])
-    W1, W2 = nn.W1, nn.W2
-    for _ in range(2):
-        h, y_hat = nn.forward(nn.x, W1, W2)
-        delta, dE_dW2, dE_dh, dE_dW1 = nn.backward(nn.x, nn.y, W1, W2)
-        found = {**nn.weights(W1, W2), "h1": h[0, 0], "h2": h[0, 1], "y_hat": y_hat.item(),
-                 "E": nn.error(y_hat, nn.y), "delta": delta.item(), "dE/dy_hat": delta.item(),
-                 "dE/dh1": dE_dh[0, 0], "dE/dh2": dE_dh[0, 1], "dE/dE": 1.0,
-                 **{f"dE/d{k}": v for k, v in nn.weights(dE_dW1, dE_dW2).items()}}
-        for name, value in found.items():
-            values[name].add(float(value))
-        W1, W2 = nn.step(nn.x, nn.y, W1, W2, nn.lr)
+    if network == "linear":
+        # how far reducing_error.py and slope.py move a weight
+        found = [{"i1": nn.x[0, 0], "i2": nn.x[0, 1], "y": nn.y, "lr": nn.lr,
+                  "nudge": slope.nudge}]
+        W1, W2 = nn.W1, nn.W2
+        for _ in range(2):
+            h, y_hat = nn.forward(nn.x, W1, W2)
+            delta, dE_dW2, dE_dh, dE_dW1 = nn.backward(nn.x, nn.y, W1, W2)
+            found.append({**nn.weights(W1, W2), "h1": h[0, 0], "h2": h[0, 1],
+                          "y_hat": y_hat.item(), "E": nn.error(y_hat, nn.y),
+                          "delta": delta.item(), "dE/dy_hat": delta.item(),
+                          "dE/dh1": dE_dh[0, 0], "dE/dh2": dE_dh[0, 1], "dE/dE": 1.0,
+                          **{f"dE/d{k}": v for k, v in nn.weights(dE_dW1, dE_dW2).items()}})
+            W1, W2 = nn.step(nn.x, nn.y, W1, W2, nn.lr)
+    else:
+        found = [{"i1": sn.x[0, 0], "i2": sn.x[0, 1], "y1": sn.y[0, 0], "y2": sn.y[0, 1],
+                  "lr": sn.lr}]
+        params = (sn.W1, sn.W2, sn.b1, sn.b2)
+        for _ in range(2):
+            z_h, h, z_o, o = sn.forward(sn.x, *params)
+            g = sn.backward(sn.x, sn.y, *params)
+            named = {"zh": z_h, "h": h, "zo": z_o, "o": o, "delta_o": g["delta_o"],
+                     "delta_h": g["delta_h"], "dE/dh": g["dE_dh"]}
+            found.append({**sn.weights(*params[:2]), "b1": params[2], "b2": params[3],
+                          "E": sn.error(o, sn.y), "dE/db1": g["dE_db1"], "dE/db2": g["dE_db2"],
+                          **{f"{k}{j + 1}": v[0, j] for k, v in named.items() for j in (0, 1)},
+                          **{f"dE/d{k}": v for k, v in
+                             sn.weights(g["dE_dW1"], g["dE_dW2"]).items()}})
+            params = sn.step(sn.x, sn.y, *params, sn.lr)
+    for epoch, group in enumerate(found):
+        for name, value in group.items():
+            values[name].add((epoch or None, float(value)))  # None: data, at every epoch
     return values
 
 
@@ -305,26 +324,55 @@ def table_failures(text, outputs, where):
     return failures
 
 
-def check_page(path, markdown=None, bindings=None):
+SYMBOLIC_EQ_NUMERIC = re.compile(r"\\begin\{bmatrix\}((?:(?!\\end).)*)\\end\{bmatrix\}\s*"
+                                 r"=\s*\\begin\{bmatrix\}((?:(?!\\end).)*)\\end\{bmatrix\}",
+                                 re.S)
+
+
+def bound(text):
+    """(line, offset, symbol, Number) for every `symbol = number` in the text, and for
+    every entry of a matrix of symbols set equal to a matrix of numbers."""
+    for m in BINDING.finditer(text):
+        yield (text.count("\n", 0, m.start()) + 1, m.start(), canonical(m["sym"], bool(m["grad"])),
+               Number(m["num"], float(m["num"].replace("−", "-")), 0))
+    for m in SYMBOLIC_EQ_NUMERIC.finditer(text):
+        cells = [re.split(r"&|\\\\", side) for side in (m[1], m[2])]
+        for name, value in zip(*cells, strict=False):
+            symbol = re.fullmatch(r"\s*" + SYMBOL + r"\s*", name)
+            number = re.fullmatch(r"\s*([-−]?\d+\.\d+)\s*", value)
+            if symbol and number:
+                yield (text.count("\n", 0, m.start()) + 1, m.start(),
+                       canonical(symbol["sym"]),
+                       Number(number[1], float(number[1].replace("−", "-")), 0))
+
+
+def check_page(path, markdown=None):
     markdown = path.read_text(encoding="utf-8") if markdown is None else markdown
     where = path.relative_to(ROOT) if path.is_absolute() else path
     text = reader_text(markdown)
     outputs = outputs_of(markdown)
-    backed = [float(c) for c in front_matter(markdown).get("constants", [])]
-    backed += [n.value for line in outputs for n in numbers_in(line)]
-    bindings = symbol_values() if bindings is None else bindings
+    backed = [n.value for line in outputs for n in numbers_in(line)]
+    bindings = symbol_values(front_matter(markdown).get("network", "linear"))
     failures = []
     for n in numbers_in(text):
         if not any(abs(v - n.value) <= n.half_ulp * (1 + 1e-9) for v in backed):
             nearest = min(backed, key=lambda v: abs(v - n.value), default=None)
             failures.append(f"{where}:{n.line}: {n.text} is printed by no snippet on this "
                             f"page (nearest computed value: {nearest})")
-    for m in BINDING.finditer(text):
-        symbol, shown = canonical(m["sym"], bool(m["grad"])), Number(m["num"], float(
-            m["num"].replace("−", "-")), text.count("\n", 0, m.start()) + 1)
+    moments = defaultdict(list)  # paragraph -> [(line, binding, epochs it fits)]
+    for line, at, symbol, shown in bound(text):
         allowed = bindings.get(symbol, set())
-        if allowed and not any(abs(v - shown.value) <= shown.half_ulp * (1 + 1e-9)
-                               for v in allowed):
-            failures.append(f"{where}:{shown.line}: {m[0]!r}: {symbol} is never "
-                            f"{shown.text}; its values are {sorted(allowed)}")
+        fits = {epoch for epoch, v in allowed
+                if abs(v - shown.value) <= shown.half_ulp * (1 + 1e-9)}
+        if allowed and not fits:
+            failures.append(f"{where}:{line}: {symbol} = {shown.text}: {symbol} is never "
+                            f"{shown.text}; its values are {sorted(v for _, v in allowed)}")
+        elif None not in fits and fits:  # data fit every moment
+            moments[len(re.findall(r"\n[ \t]*\n", text[:at]))].append((line, symbol, fits))
+    for found in moments.values():
+        if not set.intersection(*(fits for _, _, fits in found)):
+            where_ = ", ".join(f"{symbol} (line {line}: epoch {sorted(fits)})"
+                               for line, symbol, fits in found)
+            failures.append(f"{where}:{found[0][0]}: one paragraph binds values from "
+                            f"different epochs: {where_}")
     return failures + table_failures(text, outputs, where) + arithmetic_failures(text, where)

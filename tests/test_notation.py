@@ -10,21 +10,22 @@ from prose import MATH, reader_text
 # Commands that are operators, layout or decoration, not symbols of our own.
 LAYOUT = {"partial", "times", "cdot", "frac", "tfrac", "dfrac", "quad", "qquad", "approx",
           "leftarrow", "top", "dots", "big", "Big", "left", "right", "hat", "mathbf", "text",
-          "begin", "end", "sum", "in"}
+          "begin", "end", "sum", "in", "odot", "boldsymbol"}
 
 
 def symbols(tex):
-    """Symbols in a formula: x, w_1, \\mathbf{w}_2, \\hat{y}, \\Delta, ..."""
+    """Symbols in a formula: x, w_1, \\mathbf{x}_a, \\hat{y}, \\Delta, \\delta_{o1}, ..."""
     tex = re.sub(r"\\(text|begin|end)\{[^{}]*\}", " ", tex)
     found = set()
-    for m in re.finditer(r"\\(mathbf|hat)\{(\w)\}(_\{?\w\}?)?|\\([A-Za-z]+)"
+    for m in re.finditer(r"\\(mathbf|hat|boldsymbol)\{(\\?\w+)\}(_\{?\w+\}?)?"
+                         r"|\\([A-Za-z]+)(_\{?\w+\}?)?"
                          r"|(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z])(_\{?\w*\}?)?", tex):
         if m[1]:
             found.add(f"\\{m[1]}{{{m[2]}}}" + (m[3] or "").replace("{", "").replace("}", ""))
         elif m[4] and m[4] not in LAYOUT:
-            found.add(f"\\{m[4]}")
-        elif m[5]:
-            found.add(m[5] + (m[6] or "").replace("{", "").replace("}", "").rstrip("_"))
+            found.add(f"\\{m[4]}" + (m[5] or "").replace("{", "").replace("}", ""))
+        elif m[6]:
+            found.add(m[6] + (m[7] or "").replace("{", "").replace("}", "").rstrip("_"))
     return found
 
 

@@ -3,14 +3,12 @@
 import pytest
 
 from conftest import ROOT, chapters
-from prose import check_page, numbers_in, reader_text, symbol_values
-
-BINDINGS = symbol_values()
+from prose import check_page, numbers_in, reader_text
 
 
 @pytest.mark.parametrize("page", chapters(), ids=lambda p: p.name)
 def test_every_number_is_backed_by_code(page):
-    failures = check_page(page, bindings=BINDINGS)
+    failures = check_page(page)
     assert not failures, "\n".join(failures)
 
 
@@ -34,7 +32,7 @@ def test_changing_any_number_is_caught(page):
     markdown = page.read_text(encoding="utf-8")
     survivors = [f"{page.relative_to(ROOT)}:{n.line}: {n.text} -> {change}"
                  for n, change, mutated in mutations(markdown)
-                 if not check_page(page, mutated, BINDINGS)]
+                 if not check_page(page, mutated)]
     assert not survivors, "changing these numbers goes unnoticed:\n" + "\n".join(survivors)
 
 
@@ -45,7 +43,7 @@ def test_article_values_are_rejected():
     for wrong, expect in [("$h_1 = 0.94$", "0.94"),
                           ("$2 \\times 0.34 + 2 \\times 0.13 = 1.07$", "is false"),
                           ("The learning rate is 0.5 here.", "lr is never 0.5")]:
-        failures = check_page(page, markdown + f"\n{wrong}\n", BINDINGS)
+        failures = check_page(page, markdown + f"\n{wrong}\n")
         assert any(expect in f and "forward-pass.md:" in f for f in failures), (wrong, failures)
 
 
@@ -57,7 +55,7 @@ def test_article_values_are_rejected():
 ])
 def test_signs_sentence_ends_and_gradients_are_read(wrong, expect):
     page = ROOT / "docs" / "backpropagation.md"
-    failures = check_page(page, page.read_text(encoding="utf-8") + f"\n{wrong}\n", BINDINGS)
+    failures = check_page(page, page.read_text(encoding="utf-8") + f"\n{wrong}\n")
     if expect is None:
         assert not failures, failures
     else:

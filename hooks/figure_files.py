@@ -19,12 +19,13 @@ def on_files(files, config):
         if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
             del sys.modules[name]
     sys.path.insert(0, str(SNIPPETS))
-    try:
+    try:  # while drawing too: a figure may import a snippet module when it is drawn
         from figures import FIGURES, to_svg
+
+        for name, draw in FIGURES.items():
+            for theme in ("light", "dark"):
+                files.append(File.generated(config, f"figures/{name}-{theme}.svg",
+                                            content=to_svg(draw(dark=theme == "dark"))))
     finally:
         sys.path.remove(str(SNIPPETS))
-    for name, draw in FIGURES.items():
-        for theme in ("light", "dark"):
-            files.append(File.generated(config, f"figures/{name}-{theme}.svg",
-                                        content=to_svg(draw(dark=theme == "dark"))))
     return files
