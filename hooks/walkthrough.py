@@ -14,7 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
-SNIPPET_IMPORT = "network|training|gradient_check|slope|figures|sigmoid_network"
+SNIPPET_IMPORT = ("network|training|gradient_check|slope|figures|sigmoid_network|batch|autodiff"
+                  "|autodiff_linear")
 LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import .*\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 
@@ -45,10 +46,14 @@ STORY = [
      "New weights from the old ones, then a second pass.", ["update"]),
     ("Keep training", "learnings", "Many epochs, and the error curve.",
      ["training", ("figures", ("backend", "network", "graph", "slope", "sigmoid_network",
-                               "bias_curve", "cli"))]),
-    # Errata before the sigmoid chapters: their set-up cell redefines x, y, W1, W2,
-    # forward and the rest, which every cell before it uses in the 2-2-1 sense.
+                               "bias_curve", "batch_curve", "cli"))]),
+    # Everything on the 2-2-1 network before the sigmoid chapters: their set-up cell
+    # redefines x, y, W1, W2, forward and the rest, which these cells use.
     ("Errata", "errata", "The source article's numbers beside the right ones.", ["errata"]),
+    ("Many examples at once", "batch", "The same layer rule with N rows.", ["batch"]),
+    ("Backprop in a few dozen lines", "autodiff",
+     "A scalar autodiff engine; the 2-2-1 network through it; four methods, one table.",
+     ["autodiff", "autodiff_linear", "four_methods"]),
     ("Why a linear network is not enough", "linear-limits",
      "Two linear layers are one matrix; a sigmoid changes that.", ["linear_collapse"]),
     ("Add a sigmoid and biases", "sigmoid",
@@ -58,6 +63,8 @@ STORY = [
     ("The published example's figures, explained", "published-example",
      "Which computation gives each published figure; biases trained too.",
      ["published", "biases"]),
+    ("Backprop in a few dozen lines: the sigmoid network", "autodiff",
+     "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).

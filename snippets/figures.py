@@ -239,11 +239,27 @@ def bias_curve_figure(dark=False, epochs=10_000):
 # --8<-- [end:bias_curve]
 
 
+# --8<-- [start:batch_curve]
+def batch_curve_figure(dark=False, epochs=200):
+    """E, the mean over the four examples, while training on all of them at once."""
+    from batch import batch_train
+
+    ink, accent, _, _ = colours(dark)
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    ax.semilogy(batch_train(epochs), color=accent)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("batch error E (log scale)")
+    axes_colours(ax, ink)
+    fig.tight_layout()
+    return fig
+# --8<-- [end:batch_curve]
+
+
 # --8<-- [start:cli]
 # Every figure, for the site build and for the command line below.
 FIGURES = {"network": network_figure, "graph": graph_figure, "slope": slope_figure,
            "error_curve": error_curve_figure, "sigmoid_network": sigmoid_network_figure,
-           "bias_curve": bias_curve_figure}
+           "bias_curve": bias_curve_figure, "batch_curve": batch_curve_figure}
 
 
 def describe(fig):

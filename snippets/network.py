@@ -18,6 +18,19 @@ W2 = np.array([[0.20],         # [[w5],       h1 into y_hat
                [0.01]])        #  [w6]]       h2 into y_hat
 # --8<-- [end:data]
 
+# --8<-- [start:batch]
+# A small data set for "Many examples at once": one example a row, the first
+# the walk-through's. A linear map fits it exactly (y = 0.2 i1 + 0.2 i2).
+X = np.array([[2.0, 3.0],
+              [1.0, 1.0],
+              [3.0, 1.0],
+              [0.0, 2.0]])  # (N, 2)
+Y = np.array([[1.0],
+              [0.4],
+              [0.8],
+              [0.4]])  # (N, 1)
+# --8<-- [end:batch]
+
 
 # --8<-- [start:forward]
 def forward(x, W1, W2):
