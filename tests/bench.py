@@ -64,7 +64,11 @@ def main():
     print(f"{'page':<20}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'vs no math':>12}")
     for path, count, raw, packed, ratio in rows:
         print(f"{path:<20}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}{ratio:>11.2f}x")
-    print(f"\nbuild (mkdocs build --strict, whole process): {build:.1f} s, of which "
+    explorer = [ROOT / "docs" / "javascripts" / name for name in ("backprop.js", "explorer.js")]
+    explorer.append(ROOT / "docs" / "stylesheets" / "explorer.css")
+    packed = sum(len(gzip.compress(path.read_bytes(), 9)) for path in explorer)
+    print(f"\nexplorer's own JS + CSS: {packed / 1024:.1f} KB gzip (budget 15 KB)")
+    print(f"build (mkdocs build --strict, whole process): {build:.1f} s, of which "
           f"executing the notebook {build - unexecuted:.1f} s")
     tests = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
     print(f"test suite (pytest): {tests:.1f} s")

@@ -83,3 +83,31 @@ def pytest_terminal_summary(terminalreporter):
         count = len(list(shots.glob("*.png")))
         terminalreporter.write_line(f"screenshots: {shots.relative_to(ROOT)}/ ({count} PNGs: "
                                     "every page at desktop and phone width, light and dark)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (Debian's, through Playwright)."""
+    from browser import chromium, launch
+
+    if not chromium():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: no Chromium (set CHROMIUM or install "
+                        "Debian's chromium)", pytrace=False)
+        pytest.skip("no Chromium here: apt-get install chromium (or set CHROMIUM) to run the "
+                    "browser tests")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        chrome = launch(p)
+        yield chrome
+        chrome.close()
+
+
+@pytest.fixture(scope="session")
+def base(site):
+    """The built site served on a free loopback port: its base URL."""
+    from browser import serve
+
+    server, url = serve(site)
+    yield url
+    server.shutdown()

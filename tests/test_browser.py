@@ -6,11 +6,9 @@ Screenshots of every page (desktop and phone, light and dark) go to
 test-artifacts/screenshots/.
 """
 
-import os
-
 import pytest
 
-from browser import chromium, launch, serve, visit
+from browser import serve, visit
 from conftest import RAW_TEX, ROOT, built_pages
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -19,30 +17,6 @@ PAGES = built_pages()
 CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
             'img-src \'self\' data:">')
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-
-if not chromium():
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the browser tests: no Chromium (set CHROMIUM or install "
-                    "Debian's chromium)", pytrace=False)
-    pytest.skip("no Chromium here: apt-get install chromium (or set CHROMIUM) to run the "
-                "browser tests", allow_module_level=True)
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chrome = launch(p)
-        yield chrome
-        chrome.close()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "index")
