@@ -7,9 +7,12 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build test golden lock lint bench notebook notebook-file clean
+.PHONY: help install serve build test golden lock lint bench screenshots notebook notebook-file clean
 
-install: $(VENV)/.installed node_modules/.installed
+help:  ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
+
+install: $(VENV)/.installed node_modules/.installed  ## .venv and node_modules from the lock files
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,19 +36,22 @@ test: install  ## the whole suite: snippets, numbers, build, links, browser
 	$(PY) -m pytest
 
 notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
-	$(PY) hooks/walkthrough.py
+	$(PY) tools/notebook.py
 
 notebook: notebook-file  ## open the walk-through in Jupyter, on this .venv's kernel
 	$(VENV)/bin/jupyter notebook --ServerApp.ip=127.0.0.1 \
 		$(if $(filter 0,$(shell id -u)),--allow-root) docs/walkthrough.ipynb
 
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
-	$(PY) tests/snippets.py --update
+	$(PY) tools/golden.py --update
 
 bench: install  ## build and test times, and what each page costs a first visit
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
-lint: install
+screenshots: install  ## every page, desktop and phone, light and dark, in test-artifacts/
+	$(PY) tools/screenshots.py
+
+lint: install  ## ruff check (also part of make test)
 	$(PY) -m ruff check .
 
 lock:  ## recompile requirements.lock after editing pyproject.toml
@@ -53,5 +59,5 @@ lock:  ## recompile requirements.lock after editing pyproject.toml
 		--python-version 3.11.5 -o requirements.lock --quiet
 	npm install --package-lock-only --ignore-scripts --no-audit --no-fund
 
-clean:
+clean:  ## remove what builds and tests leave behind
 	rm -rf site test-artifacts .pytest_cache

@@ -6,7 +6,7 @@ the file, the line and the formula. KaTeX's inline style attributes become
 classes in one generated stylesheet, so the Content-Security-Policy needs no
 'unsafe-inline' for styles. KaTeX's fonts are cut down to the characters the
 formulas show, which is most of what the math costs a reader. The notebook
-page's $...$ math goes through the same path.
+page's math reaches it marked the same way, by hooks/notebook_page.py.
 """
 
 import hashlib
@@ -26,15 +26,6 @@ KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 ASSETS = "assets/katex"
 INLINE_CSS = f"{ASSETS}/inline-styles.css"
 
-# mkdocs-jupyter leaves a notebook's math as $...$ for MathJax and adds MathJax and
-# mermaid loaders that point at CDNs: typeset the math here and drop the loaders.
-MARKDOWN_CELL = re.compile(
-    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^>]*>)(.*?)(</div>)', re.S)
-DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
-CDN_LOADERS = re.compile(
-    r'<script src="(?:https?://[^"]*)?">\s*</script>'
-    r'|<script type="text/x-mathjax-config">.*?</script>'
-    r"|<script type=\"module\">(?:(?!</script>).)*mermaid.*?</script>", re.S)
 MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
 STYLED_TAG = re.compile(r'<([a-z]+)([^<>]*?) style="([^"]*)"([^<>]*)>')
 
@@ -60,9 +51,6 @@ def on_files(files, config):
 
 
 def on_page_content(content, page, config, files):
-    if page.file.src_uri.endswith(".ipynb"):
-        content = MARKDOWN_CELL.sub(lambda m: m[1] + DOLLARS.sub(arithmatex, m[2]) + m[3],
-                                    CDN_LOADERS.sub("", content))
     found = list(MATH.finditer(content))
     if not found:
         return content
@@ -109,12 +97,6 @@ def subset_fonts(folder, characters):
         subsetter.populate(unicodes=unicodes)
         subsetter.subset(font)
         subset.save_font(font, str(font_file), options)
-
-
-def arithmatex(m):
-    """$$...$$ or $...$ as pymdownx.arithmatex would have marked it."""
-    return (f'<div class="arithmatex">\\[{m[1]}\\]</div>' if m[1] is not None
-            else f'<span class="arithmatex">\\({m[2]}\\)</span>')
 
 
 def render(items):

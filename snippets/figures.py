@@ -255,13 +255,7 @@ def batch_curve_figure(dark=False, epochs=200):
 # --8<-- [end:batch_curve]
 
 
-# --8<-- [start:cli]
-# Every figure, for the site build and for the command line below.
-FIGURES = {"network": network_figure, "graph": graph_figure, "slope": slope_figure,
-           "error_curve": error_curve_figure, "sigmoid_network": sigmoid_network_figure,
-           "bias_curve": bias_curve_figure, "batch_curve": batch_curve_figure}
-
-
+# --8<-- [start:describe]
 def describe(fig):
     """What a reader sees in a figure: its labels, or its curves and their ends."""
     ax = fig.axes[0]
@@ -272,12 +266,29 @@ def describe(fig):
     labels = [t.get_text() for t in legend.get_texts()] if legend else []
     return "; ".join([f"{ax.get_ylabel()} against {ax.get_xlabel()}, {len(curve)} points, "
                       f"from {curve[0]:.6f} to {curve[-1]:.3e}", *labels])
+# --8<-- [end:describe]
+
+
+# --8<-- [start:cli]
+# Every figure, for the site build and for the command line below.
+FIGURES = {"network": network_figure, "graph": graph_figure, "slope": slope_figure,
+           "error_curve": error_curve_figure, "sigmoid_network": sigmoid_network_figure,
+           "bias_curve": bias_curve_figure, "batch_curve": batch_curve_figure}
 
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    # python snippets/figures.py [FOLDER]: NAME.svg each; with --themes (the site's
+    # build), NAME-light.svg and NAME-dark.svg.
+    themes = "--themes" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--themes"]
+    folder = Path(args[0] if args else ".")
     for name, draw in FIGURES.items():
         fig = draw()
         print(f"{name}.svg: {describe(fig)}")
-        (folder / f"{name}.svg").write_text(to_svg(fig), encoding="utf-8")
+        if themes:
+            (folder / f"{name}-light.svg").write_text(to_svg(fig), encoding="utf-8")
+            fig = draw(dark=True)
+            (folder / f"{name}-dark.svg").write_text(to_svg(fig), encoding="utf-8")
+        else:
+            (folder / f"{name}.svg").write_text(to_svg(fig), encoding="utf-8")
 # --8<-- [end:cli]

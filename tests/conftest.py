@@ -11,7 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(Path(__file__).parent))
 
 EMBED = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 # TeX a reader must never see: a formula that was not typeset.
@@ -74,15 +73,6 @@ def strict_build(repo, site, execute_notebook=True):
                           cwd=repo, capture_output=True, text=True, timeout=300,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
                                "EXECUTE_NOTEBOOK": str(execute_notebook).lower()})
-
-
-def pytest_terminal_summary(terminalreporter):
-    """Say where the browser tests left their screenshots, for a person to look at."""
-    shots = ROOT / "test-artifacts" / "screenshots"
-    if shots.is_dir() and any(shots.iterdir()):
-        count = len(list(shots.glob("*.png")))
-        terminalreporter.write_line(f"screenshots: {shots.relative_to(ROOT)}/ ({count} PNGs: "
-                                    "every page at desktop and phone width, light and dark)")
 
 
 @pytest.fixture(scope="session")

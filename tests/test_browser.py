@@ -2,21 +2,18 @@
 
 Runs against the built site served on 127.0.0.1 in Debian's Chromium. Without
 Chromium the tests skip with a message, except under CI, where they fail.
-Screenshots of every page (desktop and phone, light and dark) go to
-test-artifacts/screenshots/.
+Screenshots for a person to look at: `make screenshots` (tools/screenshots.py).
 """
 
 import pytest
 
 from browser import serve, visit
-from conftest import RAW_TEX, ROOT, built_pages
+from conftest import RAW_TEX, built_pages
 
-SHOTS = ROOT / "test-artifacts" / "screenshots"
 BUDGET = 200 * 1024  # gzip bytes per chapter page, first visit
 PAGES = built_pages()
 CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
             'img-src \'self\' data:">')
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "index")
@@ -37,25 +34,6 @@ def test_page_is_clean(browser, base, path):
         if path not in ("404.html", "walkthrough/"):  # chapters only; bench reports all
             assert seen.gzip <= BUDGET, (
                 f"{path}: {seen.gzip} gzip bytes on first visit, budget {BUDGET}")
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots(browser, base, size, scheme):
-    """Every page at desktop and phone width, light and dark: for a person to look at."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
-    page = context.new_page()
-    try:
-        for path in PAGES:
-            page.goto(base + path, wait_until="load")
-            page.evaluate("document.fonts.ready")
-            expected = "slate" if scheme == "dark" else "default"
-            assert page.get_attribute("body", "data-md-color-scheme") == expected, path
-            name = (path.strip("/") or "index").replace(".html", "")
-            page.screenshot(path=SHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
     finally:
         context.close()
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from conftest import RAW_TEX, ROOT, built_pages, nav
 
@@ -47,11 +48,10 @@ def test_unknown_macro_fails_the_build(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Bad\n\nFine $x$.\n\n$$\n\\foo{x}\n$$\n")
-    config = (ROOT / "mkdocs.yml").read_text().split("\nnav:")[0]
-    hooks = "\n".join(f"  - {ROOT / 'hooks' / h}" for h in ("katex.py", "csp.py"))
-    (tmp_path / "mkdocs.yml").write_text(
-        f"{config}\ndocs_dir: {docs}\nhooks:\n{hooks}\nmarkdown_extensions:\n"
-        "  - pymdownx.arithmatex:\n      generic: true\n")
+    config = {"site_name": "bad TeX", "docs_dir": str(docs), "theme": {"name": "material"},
+              "hooks": [str(ROOT / "hooks" / h) for h in ("katex.py", "csp.py")],
+              "markdown_extensions": [{"pymdownx.arithmatex": {"generic": True}}]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
                            str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)

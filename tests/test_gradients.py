@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 
+import errata
 import network
 from conftest import ROOT
 
@@ -80,8 +81,9 @@ def test_hidden_gradient_matches_finite_differences(w):
 def test_article_scalar_update_is_rejected():
     """The article's np.dot(inputs, s_weights) gradient fails for all four first-layer weights."""
     def article(x, y, W1, W2):
-        delta = (x @ W1 @ W2 - y).item()
-        return delta * np.dot(x[0], W2[:, 0]) * np.ones((2, 2)), delta * (x @ W1).T
+        """The gradient errata.article_step steps along: (old - new) / lr."""
+        W1_new, W2_new = errata.article_step(x, y, W1, W2, network.lr)
+        return (W1 - W1_new) / network.lr, (W2 - W2_new) / network.lr
 
     wrong = disagreements(article, START)
     assert [line.split(":")[0] for line in wrong] == [f"dE/d{n}" for n in NAMES[:4]], wrong

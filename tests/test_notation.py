@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import DOCS, chapters
-from prose import MATH, reader_text
+from prose_check import MATH, reader_text
 
 # Commands that are operators, layout or decoration, not symbols of our own.
 LAYOUT = {"partial", "times", "cdot", "frac", "tfrac", "dfrac", "quad", "qquad", "approx",

@@ -1,11 +1,12 @@
 """Every snippet runs and prints exactly its expected output; every snippet is on a page."""
 
 import difflib
+import re
 
 import pytest
 
 from conftest import ROOT, chapters, embeds
-from snippets import SNIPPETS, expected, run, scripts
+from golden import SNIPPETS, expected, run, scripts
 
 
 @pytest.mark.parametrize("script", scripts(), ids=lambda p: p.name)
@@ -73,3 +74,10 @@ def test_readme_lists_every_snippet_and_figure():
     names = [s.stem for s in scripts()] + list(FIGURES)
     missing = [name for name in names if f"`{name}`" not in table]
     assert not missing, f"README.md's chapter table does not name: {missing}"
+
+
+@pytest.mark.parametrize("script", scripts(), ids=lambda p: p.name)
+def test_no_output_shows_nan_or_infinity(script):
+    text = expected(script).read_text(encoding="utf-8")
+    bad = re.search(r"(?i)(?<![a-z])(nan|inf|infinity)(?![a-z])", text)
+    assert not bad, f"{expected(script).relative_to(ROOT)} prints {bad[0]!r}"

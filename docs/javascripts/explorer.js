@@ -14,6 +14,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const form = document.querySelector("form.explorer");
 const alert = document.querySelector(".explorer-alert");
 const outputs = document.querySelector(".explorer-outputs");
+const summary = document.querySelector(".explorer-summary"); // read out after each change
 let last = null; // the last valid parameters
 
 function parse(name, text) {
@@ -95,6 +96,8 @@ function update() {
     show("E_final", run.errors[run.errors.length - 1]);
   }
   say(problems.length ? `${problems.join("; ")}.` : "");
+  summary.textContent = `ŷ ${rounded("y_hat", g.y_hat)}, E ${rounded("E", g.E)}; after one ` +
+    `update E ${rounded("E_next", values.E_next)}.`;
   outputs.classList.toggle("stale", false);
   last = p;
   history.replaceState(null, "", `#${NAMES.map((n) => `${n}=${form.elements[n].value.trim()}`).join("&")}`);

@@ -1,6 +1,6 @@
 """Serve the built site on 127.0.0.1 and load its pages in Debian's Chromium.
 
-Shared by tests/test_browser.py and tests/bench.py. Playwright drives the
+Shared by the browser tests and tools/bench.py. Playwright drives the
 system Chromium (CHROMIUM, else /usr/bin/chromium): `playwright install`
 would download a browser, which this project never does.
 """

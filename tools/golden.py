@@ -1,7 +1,7 @@
 """Run the snippets the way a reader does, and keep their expected outputs.
 
 Each snippets/NAME.py prints to stdout; snippets/NAME.txt holds what it must
-print. `python tests/snippets.py --update` (make golden) rewrites the .txt
+print. `python tools/golden.py --update` (make golden) rewrites the .txt
 files after an intended change.
 """
 

@@ -1,22 +1,28 @@
 """Check every number a reader reads in a chapter's prose and formulas.
 
+    from prose_check import check_page; check_page(Path("docs/error.md"))
+
 A page's numbers are backed by the outputs it shows (embedded snippets/*.txt)
-plus the snippets named by `numbers_from:` in its front matter. A number's
-sign is part of it when attached ("-0.7829", "(−0.15658)"); a full stop after
-it ends the sentence. Four rules:
+plus the snippets named by `numbers_from:` in its front matter (read with
+MkDocs' own parser). A number's sign is part of it when attached ("-0.7829",
+"(−0.15658)"); a full stop after it ends the sentence. Five rules; the README
+states the same ones:
 
 1. backed: each decimal number equals, to the digits shown, a backed value;
-2. bound: `symbol = number` (w_1 = 0.34, \\eta = 0.05, "learning rate is
-   0.05", "a nudge of 0.01") must be a value that symbol takes in the first two
-   epochs of network.py; a gradient (\\partial E / \\partial w_5 = ...,
-   \\frac{\\partial E}{\\partial h_1} = ..., ∂E/∂w5 = ...) must be a value of
-   that gradient;
+2. bound: `symbol = number` (w_1 = 0.34, "learning rate is 0.05", "a nudge of
+   0.01", a gradient \\partial E / \\partial w_5 = ..., an entry of a matrix
+   of symbols set equal to one of numbers, an <input name="w1" value="0.34">)
+   must be a value that symbol takes before or after the first update of the
+   page's `network:` (linear, or sigmoid), and one paragraph speaks of one
+   moment: its bindings must all fit the same epoch;
 3. arithmetic: a chain like `2 \\times 0.34 + 3 \\times 0.13 = 1.07` is true to
    the digits shown (`=` with the operands exact, `\\approx` allowing for
    their rounding);
-4. tables: in a row about a symbol, each number must be printed on an output
-   line about that symbol, right after a label whose words are in the column's
-   title; under a title that says "article", verbatim (a quote).
+4. tables: in a row about a symbol, each number is printed on an output line
+   about that symbol, right after a label whose words are in the column's
+   title; under a title that says "article", verbatim;
+5. order: two numbers in one sentence of prose keep the order the outputs
+   print them in.
 
 check_page() returns the failures as "file:line: message" strings.
 """
@@ -329,11 +335,17 @@ SYMBOLIC_EQ_NUMERIC = re.compile(r"\\begin\{bmatrix\}((?:(?!\\end).)*)\\end\{bma
                                  re.S)
 
 
+INPUT_VALUE = re.compile(r'<input name="' + SYMBOL + r'"[^>]*? value="(?P<num>[-−]?\d+(?:\.\d+)?)"')
+
+
 def bound(text):
     """(line, offset, symbol, Number) for every `symbol = number` in the text, and for
     every entry of a matrix of symbols set equal to a matrix of numbers."""
     for m in BINDING.finditer(text):
         yield (text.count("\n", 0, m.start()) + 1, m.start(), canonical(m["sym"], bool(m["grad"])),
+               Number(m["num"], float(m["num"].replace("−", "-")), 0))
+    for m in INPUT_VALUE.finditer(text):  # the explorer's <input name="w1" value="0.34">
+        yield (text.count("\n", 0, m.start()) + 1, m.start(), canonical(m["sym"]),
                Number(m["num"], float(m["num"].replace("−", "-")), 0))
     for m in SYMBOLIC_EQ_NUMERIC.finditer(text):
         cells = [re.split(r"&|\\\\", side) for side in (m[1], m[2])]
@@ -375,4 +387,35 @@ def check_page(path, markdown=None):
                                for line, symbol, fits in found)
             failures.append(f"{where}:{found[0][0]}: one paragraph binds values from "
                             f"different epochs: {where_}")
-    return failures + table_failures(text, outputs, where) + arithmetic_failures(text, where)
+    return (failures + order_failures(text, outputs, where) + table_failures(text, outputs, where)
+            + arithmetic_failures(text, where))
+
+
+SENTENCE_END = re.compile(r"[.!?:;](?=\s)|\n[ \t]*\n")
+
+
+def order_failures(text, outputs, where):
+    """Rule 5: two numbers in one sentence of prose, outside formulas and bindings, keep
+    the order the outputs print them in ("falls from 0.306466 to 0.251759")."""
+    skip = [(m.start(), m.end()) for m in MATH.finditer(text)]
+    skip += [(m.start(), m.end()) for m in re.finditer(r"<[^>]*>", text)]
+    skip += [(m.start(), m.end()) for m in BINDING.finditer(text)]
+    skip += [(m.start(), m.end()) for m in re.finditer(r"^\|.*$", text, re.M)]  # rule 4's
+    prose = [n for n in numbers_in(text) if not any(a <= n.start < b for a, b in skip)]
+    failures = []
+    for n, m in zip(prose, prose[1:], strict=False):
+        if SENTENCE_END.search(text, n.start + len(n.text), m.start) or n.value == m.value:
+            continue
+        placed = [(k, *(sorted(v.start for v in numbers_in(line)
+                                if abs(v.value - x.value) <= x.half_ulp * (1 + 1e-9))
+                         for x in (n, m))) for k, line in enumerate(outputs)]
+        # On a line that prints both, in that order; else anywhere in that order.
+        both = [(a, b) for _, a, b in placed if a and b]
+        firsts = [(k, a) for k, a, _ in placed for a in a]
+        seconds = [(k, b) for k, _, b in placed for b in b]
+        ok = (any(min(a) < max(b) for a, b in both) if both
+              else not firsts or not seconds or min(firsts) < max(seconds))
+        if not ok:
+            failures.append(f"{where}:{n.line}: {n.text} comes before {m.text} here, but not "
+                            f"in the outputs the page shows")
+    return failures

@@ -1,6 +1,6 @@
 """Assemble docs/walkthrough.ipynb from the snippets, in the order of the chapters.
 
-    python hooks/walkthrough.py   # write the notebook (make notebook-file)
+    python tools/notebook.py   # write the notebook (make notebook-file)
 
 Never edit the notebook by hand: each code cell is a snippet file, minus its
 imports of other snippets (the kernel already has those names), the section
@@ -23,9 +23,10 @@ SHOW_CURVE = '''from base64 import b64encode
 
 from IPython.display import HTML
 
-svg = b64encode(to_svg(error_curve_figure()).encode()).decode()
-HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="Error E against epoch: it falls '
-     f'from 0.306466 towards zero over 30 epochs">')'''
+fig = error_curve_figure()
+alt = describe(fig)  # the same words as the site's figure
+svg = b64encode(to_svg(fig).encode()).decode()
+HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="{alt}">')'''
 
 # (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
 # (name, sections to leave out): figures.py's Agg backend would hide the inline

@@ -1,0 +1,52 @@
+"""`make screenshots`: every page at desktop and phone width, light and dark, for a
+person to look at, in test-artifacts/screenshots/. Builds the site first.
+
+    python tools/screenshots.py [PAGE ...]   # e.g. backpropagation/ explorer/
+"""
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from browser import chromium, launch, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+def main(only):
+    with tempfile.TemporaryDirectory() as site:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
+                       cwd=ROOT, check=True)
+        pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                       for p in Path(site).rglob("*.html"))
+        server, base = serve(site)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        with sync_playwright() as p:
+            browser = launch(p)
+            for size, viewport in SIZES.items():
+                for scheme in ("light", "dark"):
+                    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+                    page = context.new_page()
+                    for path in pages:
+                        if only and path not in only:
+                            continue
+                        page.goto(base + path, wait_until="load")
+                        page.evaluate("document.fonts.ready")
+                        name = (path.strip("/") or "index").replace(".html", "")
+                        page.screenshot(path=SHOTS / f"{name}-{size}-{scheme}.png",
+                                        full_page=True)
+                    context.close()
+            browser.close()
+        server.shutdown()
+    print(f"screenshots in {SHOTS.relative_to(ROOT)}/")
+
+
+if __name__ == "__main__":
+    if not chromium():
+        sys.exit("make screenshots needs Chromium: apt-get install chromium, or set CHROMIUM")
+    main(sys.argv[1:])
