@@ -49,13 +49,18 @@ def arrow(ax, start, end, r, colour):
                 arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.4})
 
 
-def axes_colours(ax, ink):
+def finish(fig, ax, ink, xlabel, ylabel):
+    """Labels, the page's colours, a legend if any curve has a label: a chart done."""
+    ax.set_xlabel(xlabel, color=ink)
+    ax.set_ylabel(ylabel, color=ink)
     ax.tick_params(colors=ink)
     for side in ax.spines.values():
         side.set_color(ink)
-    ax.xaxis.label.set_color(ink)
-    ax.yaxis.label.set_color(ink)
     ax.grid(alpha=0.3)
+    if ax.get_legend_handles_labels()[1]:
+        ax.legend(frameon=False, labelcolor=ink)
+    fig.tight_layout()
+    return fig
 
 
 # --8<-- [start:network]
@@ -149,12 +154,7 @@ def slope_figure(dark=False):
             label=f"tangent at w5 = {w5:.2f}: slope {tangent:.6f}")
     ax.plot([w5, w5 + nudge], [E_of_w5(w5), E_of_w5(w5 + nudge)], "o", ms=4, color=ink,
             label=f"secant over +{nudge:.2f}: slope {secant:.4f}")
-    ax.set_xlabel("w5")
-    ax.set_ylabel("error E")
-    axes_colours(ax, ink)
-    ax.legend(frameon=False, labelcolor=ink)
-    fig.tight_layout()
-    return fig
+    return finish(fig, ax, ink, "w5", "error E")
 # --8<-- [end:slope]
 
 
@@ -164,11 +164,7 @@ def error_curve_figure(dark=False, epochs=30):
     E = errors(train(epochs))
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     ax.semilogy(range(epochs + 1), E, marker="o", ms=3, color=accent)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("error E (log scale)")
-    axes_colours(ax, ink)
-    fig.tight_layout()
-    return fig
+    return finish(fig, ax, ink, "epoch", "error E (log scale)")
 # --8<-- [end:error_curve]
 
 
@@ -230,12 +226,7 @@ def bias_curve_figure(dark=False, epochs=10_000):
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     ax.semilogy(fixed, color=accent, label="biases fixed (the post)")
     ax.semilogy(moving, color=grad, ls="--", label="biases trained")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("error E (log scale)")
-    axes_colours(ax, ink)
-    ax.legend(frameon=False, labelcolor=ink)
-    fig.tight_layout()
-    return fig
+    return finish(fig, ax, ink, "epoch", "error E (log scale)")
 # --8<-- [end:bias_curve]
 
 
@@ -247,11 +238,7 @@ def batch_curve_figure(dark=False, epochs=200):
     ink, accent, _, _ = colours(dark)
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     ax.semilogy(batch_train(epochs), color=accent)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("batch error E (log scale)")
-    axes_colours(ax, ink)
-    fig.tight_layout()
-    return fig
+    return finish(fig, ax, ink, "epoch", "batch error E (log scale)")
 # --8<-- [end:batch_curve]
 
 
