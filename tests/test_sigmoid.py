@@ -54,7 +54,7 @@ def after(n, **how):
     return forward(p)
 
 
-def test_one_update_gives_the_issue_values():
+def test_one_update_gives_the_published_values():
     h1, h2, o1, o2, E = forward(START)
     assert [round(v, 9) for v in (h1, h2, o1, o2, E)] == [
         0.593269992, 0.596884378, 0.751365070, 0.772928465, 0.298371109]

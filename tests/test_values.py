@@ -57,8 +57,8 @@ EXPECTED = [
 ]
 
 
-def test_hand_values_are_the_issue_values():
-    """The figures the product owner listed, so this file cannot drift either."""
+def test_hand_values_are_the_walk_through_values():
+    """The figures the chapters state, so this file cannot drift either."""
     assert (round(h1, 6), round(h2, 6), round(y_hat, 4), round(E, 6)) == (1.07, 0.31, 0.2171,
                                                                          0.306466)
     assert [round(new[k], 6) for k in ("w5", "w6", "w1", "w3", "w2", "w4")] == [
