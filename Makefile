@@ -4,28 +4,37 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test golden lock lint bench screenshots notebook notebook-file clean
+.PHONY: help install port-free serve build test golden lock lock-upgrade lint bench screenshots notebook notebook-file clean
 
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
 
 install: $(VENV)/.installed node_modules/.installed  ## .venv and node_modules from the lock files
 
-$(VENV)/.installed: requirements.lock
+# uv from uv.lock (pip, hash-checked), then everything else from uv.lock (uv,
+# hash-checked; --locked fails if uv.lock and pyproject.toml disagree).
+$(VENV)/.installed: uv.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) tools/uv_requirement.py > $(VENV)/uv-requirement.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
-		-r requirements.lock
+		-r $(VENV)/uv-requirement.txt
+	$(UV) sync --locked --inexact --quiet
 	touch $@
 
 node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: install notebook-file  ## build, then serve on http://127.0.0.1:8000 and rebuild on change
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+serve: port-free install notebook-file  ## build, serve on http://127.0.0.1:8000 (or PORT=N), rebuild on change
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+port-free:  # before anything is built: a busy port is one line, not a traceback
+	@$(PYTHON) tools/port_free.py $(PORT)
 
 build: install notebook-file  ## the static site in site/ (SITE_URL: the published address, if any)
 	rm -rf site.partial
@@ -54,10 +63,13 @@ screenshots: install  ## every page, desktop and phone, light and dark, in test-
 lint: install  ## ruff check (also part of make test)
 	$(PY) -m ruff check .
 
-lock:  ## recompile requirements.lock after editing pyproject.toml
-	$(PY) -m uv pip compile pyproject.toml --universal --generate-hashes \
-		--python-version 3.11.5 -o requirements.lock --quiet
+lock:  ## relock after editing pyproject.toml or package.json (pins move only as asked)
+	$(UV) lock
 	npm install --package-lock-only --ignore-scripts --no-audit --no-fund
+
+lock-upgrade:  ## move every package, transitive ones too, to its newest allowed version
+	$(UV) lock --upgrade
+	npm update --package-lock-only --ignore-scripts --no-audit --no-fund
 
 clean:  ## remove what builds and tests leave behind
 	rm -rf site test-artifacts .pytest_cache

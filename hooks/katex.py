@@ -58,8 +58,9 @@ def on_page_content(content, page, config, files):
     results = render([{"tex": tex, "display": m[1] == "div"}
                       for tex, m in zip(formulas, found, strict=True)])
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    failures = [f"{page.file.src_uri}:{line_of(tex, source)}: {r['error']}\n    {tex.strip()}"
-                for tex, r in zip(formulas, results, strict=True) if "error" in r]
+    failures = [f"{page.file.src_uri}:{line}: {r['error']}\n    {tex.strip()}"
+                for tex, line, r in zip(formulas, lines_of(formulas, source), results,
+                                        strict=True) if "error" in r]
     if failures:
         raise PluginError("KaTeX cannot typeset:\n" + "\n".join(failures))
     pieces, end = [], 0
@@ -109,10 +110,16 @@ def render(items):
     return json.loads(done.stdout)
 
 
-def line_of(tex, source):
-    first = tex.strip().splitlines()[0]
-    at = source.find(first)
-    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+def lines_of(formulas, source):
+    """The source line of each formula, found in order: a second formula that opens like
+    the first (two `\\begin{aligned}` blocks) is looked for after the first."""
+    lines, cursor = [], 0
+    for tex in formulas:
+        first = tex.strip().splitlines()[0]
+        at = source.find(first, cursor)
+        lines.append(source.count("\n", 0, at) + 1 if at >= 0 else 1)
+        cursor = at + len(first) if at >= 0 else cursor
+    return lines
 
 
 def classify(markup):

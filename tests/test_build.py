@@ -43,11 +43,19 @@ def test_figures_are_built_for_both_themes(site):
             assert svg.stat().st_size > 1000, f"{svg.name} is missing or empty"
 
 
-def test_unknown_macro_fails_the_build(tmp_path):
-    """A formula KaTeX rejects stops the build and names the file and line."""
+ALIGNED = "$$\n\\begin{aligned}\na &= %s\n\\end{aligned}\n$$\n"
+
+
+@pytest.mark.parametrize("page, line", [
+    ("# Bad\n\nFine $x$.\n\n$$\n\\foo{x}\n$$\n", 6),
+    # the error is in the second of two formulas that open alike
+    ("# Bad\n\n" + ALIGNED % "1" + "\n" + ALIGNED % "\\foo{x}", 10),
+])
+def test_unknown_macro_fails_the_build(tmp_path, page, line):
+    """A formula KaTeX rejects stops the build and names the file and its line."""
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("# Bad\n\nFine $x$.\n\n$$\n\\foo{x}\n$$\n")
+    (docs / "index.md").write_text(page)
     config = {"site_name": "bad TeX", "docs_dir": str(docs), "theme": {"name": "material"},
               "hooks": [str(ROOT / "hooks" / h) for h in ("katex.py", "csp.py")],
               "markdown_extensions": [{"pymdownx.arithmatex": {"generic": True}}]}
@@ -56,16 +64,41 @@ def test_unknown_macro_fails_the_build(tmp_path):
                            str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode != 0, "a formula with an unknown macro built without error"
-    assert "index.md:6" in done.stderr and "\\foo" in done.stderr, done.stderr
+    assert f"index.md:{line}:" in done.stderr and "\\foo" in done.stderr, done.stderr
 
 
 def test_every_page_has_a_strict_content_security_policy(site):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        head = html[: html.find("<script")]  # the policy governs only what follows it
-        assert 'http-equiv="Content-Security-Policy"' in head, f"{page.name}: no CSP first"
-        policy = re.search(r'Content-Security-Policy" content="([^"]*)"', head)[1]
-        assert "unsafe-inline" not in policy and "default-src 'self'" in policy, policy
+        charset = html.find("<meta charset=")
+        policy_at = html.find('http-equiv="Content-Security-Policy"')
+        assert 0 <= charset < 1024, f"{page.name}: charset not in the first 1024 bytes"
+        assert charset < policy_at < html.find("<script"), f"{page.name}: policy misplaced"
+        policy = re.search(r'Content-Security-Policy" content="([^"]*)"', html)[1]
+        assert policy.startswith("default-src 'none';") and "unsafe-inline" not in policy
+        for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'none'"):
+            assert directive in policy, f"{page.name}: {directive} missing"
+
+
+@pytest.mark.parametrize("smuggled", ["<script>alert('hi')</script>",
+                                      "<style>body { color: red }</style>"])
+def test_an_unreviewed_inline_block_fails_the_build(tmp_path, smuggled):
+    """Only the inline blocks hooks/csp-allowed.toml lists may run: a new one stops the
+    build, naming the page and how the block starts."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(f"# Page\n\n{smuggled}\n")
+    config = {"site_name": "csp", "docs_dir": str(docs),
+              "theme": {"name": "material", "font": False},
+              "hooks": [str(ROOT / "hooks" / "csp.py")]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
+                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode != 0, "an unlisted inline block was allowed"
+    kind = smuggled[1:smuggled.index(">")]
+    assert f"index.md: an inline <{kind}> that csp-allowed.toml does not list" in done.stderr
+    assert smuggled[len(kind) + 2:][:10] in done.stderr, done.stderr
 
 
 def test_cut_down_fonts_keep_every_character_the_formulas_show(site):

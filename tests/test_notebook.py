@@ -1,13 +1,18 @@
 """The notebook is the snippets, in order: fresh, and printing what they print."""
 
 import json
+import subprocess
+import sys
 
 import nbformat
 import pytest
+import yaml
+from mkdocs.exceptions import PluginError
 from nbclient import NotebookClient
 
 import notebook as walkthrough
-from conftest import ROOT, repo_copy, strict_build
+import notebook_run
+from conftest import ROOT
 
 
 def test_notebook_is_what_the_snippets_make():
@@ -55,16 +60,51 @@ def test_the_site_has_the_notebook_and_its_download(site):
     assert "data:image/svg+xml;base64," in page, "the error curve is not on the notebook page"
     assert 'class="katex"' in page and "cdnjs" not in page
     downloaded = json.loads((site / "walkthrough" / "walkthrough.ipynb").read_text())
-    assert downloaded == json.loads(walkthrough.text())
+    cells = json.loads(walkthrough.text())["cells"]
+    assert [c["source"] for c in downloaded["cells"]] == [c["source"] for c in cells]
+    assert any(c.get("outputs") for c in downloaded["cells"]), "download it run, outputs shown"
+
+
+def notebook_of(tmp_path, source, name="broken"):
+    """A one-cell notebook whose cell is snippets/NAME.py, as tools/notebook.py makes them."""
+    (tmp_path / "snippets").mkdir(exist_ok=True)
+    (tmp_path / "snippets" / f"{name}.py").write_text(source)
+    cell = walkthrough.code(source, snippet=name, compare=True)
+    path = tmp_path / "walkthrough.ipynb"
+    path.write_text(json.dumps({"cells": [{"id": "cell-00", **cell}], "nbformat": 4,
+                                "nbformat_minor": 5, "metadata": {}}))
+    return path
+
+
+def test_a_raising_cell_names_its_snippet_file_and_line(tmp_path):
+    source = notebook_of(tmp_path, "x = 1\ny = 2\nraise ValueError('boom in a cell')\n")
+    with pytest.raises(PluginError) as caught:
+        notebook_run.execute(source, tmp_path, root=tmp_path)
+    message = str(caught.value)
+    assert message.startswith("snippets/broken.py:3: ValueError: boom in a cell"), message
+    assert "\x1b[" not in message
+
+
+def test_a_hanging_cell_stops_within_the_limit(tmp_path):
+    source = notebook_of(tmp_path, "import time\n\ntime.sleep(60)\n", name="hanging")
+    with pytest.raises(PluginError, match=r"snippets/hanging.py: still running after 2 s"):
+        notebook_run.execute(source, tmp_path, timeout=2, root=tmp_path)
 
 
 def test_a_failing_cell_fails_the_build(tmp_path):
-    """allow_errors: false: a traceback is never published."""
-    copy = repo_copy(tmp_path)
-    notebook = json.loads((copy / "docs" / "walkthrough.ipynb").read_text())
-    notebook["cells"].append({"cell_type": "code", "execution_count": None, "metadata": {},
-                              "outputs": [], "source": ["raise ValueError('boom in a cell')"]})
-    (copy / "docs" / "walkthrough.ipynb").write_text(json.dumps(notebook))
-    done = strict_build(copy, tmp_path / "site")
-    assert done.returncode != 0 and "boom in a cell" in done.stdout + done.stderr
+    """The hook in a minimal site: the build stops, names the snippet, publishes nothing."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    notebook_of(docs, "raise ValueError('boom in a cell')\n")
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "broken.py").write_text("raise ValueError('boom in a cell')\n")
+    config = {"site_name": "failing cell", "docs_dir": str(docs),
+              "plugins": [{"mkdocs-jupyter": {"include": ["walkthrough.ipynb"]}}],
+              "hooks": [str(ROOT / "hooks" / "notebook_run.py")]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "snippets/broken.py" in done.stderr, done.stderr
+    assert "boom in a cell" in done.stderr
     assert not (tmp_path / "site" / "walkthrough" / "index.html").exists()

@@ -63,3 +63,12 @@ def test_workflow_runs_the_readme_commands():
     assert "run: bash .ci/run" in text and "run: make build" in text
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert "make test" in (ROOT / "README.md").read_text()
+
+
+def test_node_comes_from_one_file():
+    """.nvmrc names the Node.js LTS; the workflow installs it from there, the README says so."""
+    version = (ROOT / ".nvmrc").read_text().strip()
+    assert version in {"22", "24"}, f".nvmrc: {version} is not a supported LTS"
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text()
+    assert "node-version-file: .nvmrc" in text
+    assert f"`.nvmrc` names ({version}" in (ROOT / "README.md").read_text()
