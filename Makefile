@@ -48,6 +48,7 @@ notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
 	$(PY) tools/notebook.py
 
 notebook: notebook-file  ## open the walk-through in Jupyter, on this .venv's kernel
+	$(UV) sync --locked --inexact --quiet --group notebook
 	$(VENV)/bin/jupyter notebook --ServerApp.ip=127.0.0.1 \
 		$(if $(filter 0,$(shell id -u)),--allow-root) docs/walkthrough.ipynb
 

@@ -3,10 +3,16 @@
 Runs `python snippets/figures.py --themes` as a reader would run it (a fresh
 process, so `mkdocs serve` always draws the code as it is now) and publishes
 each figures/<name>-light.svg and figures/<name>-dark.svg; the chapters show
-one or the other with Material's #only-light / #only-dark.
+one or the other with Material's #only-light / #only-dark. The drawings are
+kept in .cache/figures/ under a hash of the code of figures.py and of every
+snippet it imports (and the Python version): a rebuild redraws only when that
+code changed.
 """
 
+import hashlib
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,9 +22,37 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+CACHE = ROOT / ".cache" / "figures"  # by the snippets' code: unchanged code, same figures
 
 
 def on_files(files, config):
+    key = hashlib.sha256(sys.version.encode())
+    for source in sorted(imported("figures")):  # figures.py and every snippet it imports
+        key.update(source.name.encode() + source.read_bytes())
+    done = CACHE / key.hexdigest()[:16]
+    if not done.is_dir():
+        draw(done)
+    for svg in sorted(done.glob("*.svg")):
+        files.append(File.generated(config, f"figures/{svg.name}",
+                                    content=svg.read_text(encoding="utf-8")))
+    return files
+
+
+def imported(name, seen=None):
+    """snippets/NAME.py and every snippet module it imports, at any depth."""
+    seen = set() if seen is None else seen
+    path = SNIPPETS / f"{name}.py"
+    if path in seen or not path.exists():
+        return seen
+    seen.add(path)
+    for module in re.findall(r"^\s*(?:from|import) (\w+)", path.read_text(), re.M):
+        imported(module, seen)
+    return seen
+
+
+def draw(done):
+    """Run snippets/figures.py into a fresh folder, then keep it as done."""
     with tempfile.TemporaryDirectory() as folder:
         try:
             subprocess.run([sys.executable, "snippets/figures.py", "--themes", folder],
@@ -28,7 +62,9 @@ def on_files(files, config):
             raise PluginError(f"snippets/figures.py failed:\n{err.stderr}") from err
         except subprocess.TimeoutExpired as err:
             raise PluginError("snippets/figures.py still running after 120 s") from err
-        for svg in sorted(Path(folder).glob("*.svg")):
-            files.append(File.generated(config, f"figures/{svg.name}",
-                                        content=svg.read_text(encoding="utf-8")))
-    return files
+        done.parent.mkdir(parents=True, exist_ok=True)
+        staged = Path(shutil.copytree(folder, f"{done}.{os.getpid()}"))
+        try:
+            staged.rename(done)  # atomic: a build running beside this one sees all or none
+        except OSError:
+            shutil.rmtree(staged)  # that other build got there first, with the same figures

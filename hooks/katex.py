@@ -12,7 +12,9 @@ page's math reaches it marked the same way, by hooks/notebook_page.py.
 import hashlib
 import html
 import json
+import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "katex"  # formulas and cut-down fonts from earlier builds
 RENDER = Path(__file__).with_name("katex-render.cjs")
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 ASSETS = "assets/katex"
@@ -33,11 +36,16 @@ styles: dict[str, str] = {}  # class name -> declarations, for the whole site
 glyphs: set[str] = set()  # every character KaTeX set in any formula of the site
 
 
+renderer = None
+
+
 def on_config(config):
+    global renderer
     if not (KATEX_DIST / "katex.min.css").exists():
         raise PluginError(f"KaTeX is not installed in {KATEX_DIST}: run `make install`.")
     styles.clear()
     glyphs.clear()
+    renderer = Renderer()
     return config
 
 
@@ -55,7 +63,7 @@ def on_page_content(content, page, config, files):
     if not found:
         return content
     formulas = [html.unescape(m[2]) for m in found]
-    results = render([{"tex": tex, "display": m[1] == "div"}
+    results = renderer([{"tex": tex, "display": m[1] == "div"}
                       for tex, m in zip(formulas, found, strict=True)])
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     failures = [f"{page.file.src_uri}:{line}: {r['error']}\n    {tex.strip()}"
@@ -76,7 +84,22 @@ def on_post_build(config):
     out = Path(config.site_dir, INLINE_CSS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(rules, encoding="utf-8")
-    subset_fonts(Path(config.site_dir, ASSETS, "fonts"), glyphs)
+    renderer.close()
+    fonts = Path(config.site_dir, ASSETS, "fonts")
+    key = hashlib.sha256("".join(sorted(glyphs)).encode() + renderer.path.name.encode())
+    done = CACHE / f"fonts-{key.hexdigest()[:16]}"  # the same glyphs: the same subsets
+    if not done.is_dir():
+        subset_fonts(fonts, glyphs)
+        staged = Path(f"{done}.{os.getpid()}")
+        staged.mkdir(parents=True)
+        for font in fonts.glob("*.woff2"):
+            shutil.copy(font, staged / font.name)
+        try:
+            staged.rename(done)  # atomic: a build running beside this one sees all or none
+        except OSError:
+            shutil.rmtree(staged)
+    for font in done.glob("*.woff2"):
+        shutil.copy(font, fonts / font.name)
 
 
 def typeset_text(markup):
@@ -100,14 +123,56 @@ def subset_fonts(folder, characters):
         subset.save_font(font, str(font_file), options)
 
 
-def render(items):
-    try:
-        done = subprocess.run(["node", str(RENDER)], input=json.dumps(items), text=True,
-                              capture_output=True, check=True, timeout=60)
-    except (OSError, subprocess.SubprocessError) as err:
-        stderr = getattr(err, "stderr", "") or ""
-        raise PluginError(f"KaTeX renderer failed: {err}\n{stderr}") from err
-    return json.loads(done.stdout)
+class Renderer:
+    """One node process for the whole build; each formula is rendered once, ever: the
+    results are kept in .cache/ by KaTeX version, TeX and display mode."""
+
+    def __init__(self):
+        self.process = None
+        version = json.loads((KATEX_DIST.parent / "package.json").read_text())["version"]
+        self.path = CACHE / f"formulas-{version}.json"
+        self.cache = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self.dirty = False
+
+    def __call__(self, items):
+        keys = [f"{int(i['display'])}{i['tex']}" for i in items]
+        missing = [(key, item) for key, item in zip(keys, items, strict=True)
+                   if key not in self.cache]
+        fresh = {}
+        if missing:
+            for (key, _), result in zip(missing, self.node([i for _, i in missing]),
+                                        strict=True):
+                fresh[key] = result
+                if "html" in result:  # an error is reported each time, never kept
+                    self.cache[key] = result
+                    self.dirty = True
+        return [self.cache.get(key) or fresh[key] for key in keys]
+
+    def node(self, items):
+        try:
+            if self.process is None:
+                self.process = subprocess.Popen(["node", str(RENDER)], stdin=subprocess.PIPE,
+                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                                text=True)
+            self.process.stdin.write(json.dumps(items) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+            return json.loads(line)
+        except (OSError, ValueError) as err:
+            stderr = self.process.stderr.read() if self.process else ""
+            raise PluginError(f"KaTeX renderer failed: {err}\n{stderr}") from err
+
+    def close(self):
+        if self.process:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+            self.process = None
+        if self.dirty:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            staged = Path(f"{self.path}.{os.getpid()}")
+            staged.write_text(json.dumps(self.cache), encoding="utf-8")
+            os.replace(staged, self.path)  # atomic, for builds running side by side
+            self.dirty = False
 
 
 def lines_of(formulas, source):

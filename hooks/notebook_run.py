@@ -3,11 +3,18 @@
 A cell that raises or runs too long stops the build with the snippet file and
 line it came from (each code cell's metadata names its snippet), in plain text:
 no traceback is ever published, and no build hangs. mkdocs-jupyter then renders
-the executed copy (its own `execute` stays off).
+the executed copy (its own `execute` stays off). Executed copies are kept in
+.cache/notebook/ under a hash of the notebook (and of Python, numpy, matplotlib
+and ipykernel's versions): an unchanged notebook is not run again.
 """
 
+import hashlib
+import importlib.metadata
 import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,6 +24,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "notebook"  # executed copies, by content
 NOTEBOOK = "walkthrough.ipynb"
 TIMEOUT = 60  # seconds per cell; each takes well under one
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -25,11 +33,30 @@ executed_dir = tempfile.TemporaryDirectory(prefix="notebook-")
 
 
 def on_files(files, config):
+    page = files.get_file_from_path(NOTEBOOK)
+    if page is None:
+        return files
+    # The notebook as the snippets make it now (tools/notebook.py writes it only if it
+    # changed), so an edited snippet reaches the page in the same rebuild.
+    generator = Path(config.config_file_path).parent / "tools" / "notebook.py"
+    if generator.exists():
+        subprocess.run([sys.executable, str(generator)], check=True, timeout=60,
+                       stdout=subprocess.DEVNULL)
     if os.environ.get("EXECUTE_NOTEBOOK", "true") == "false":
         return files  # the build renders it unexecuted (tests that only break a link)
-    page = files.get_file_from_path(NOTEBOOK)
-    if page is not None:
-        page.abs_src_path = str(execute(Path(page.abs_src_path), Path(executed_dir.name)))
+    source = Path(page.abs_src_path)
+    key = hashlib.sha256(source.read_bytes() + sys.version.encode())
+    for package in ("numpy", "matplotlib", "ipykernel"):
+        key.update(importlib.metadata.version(package).encode())
+    # The same cells: the same outputs. Same file name: mkdocs-jupyter picks its pages
+    # by name.
+    done = CACHE / key.hexdigest()[:16] / source.name
+    if not done.exists():
+        executed = execute(source, Path(executed_dir.name))
+        done.parent.mkdir(parents=True, exist_ok=True)
+        staged = shutil.copy(executed, f"{done}.{os.getpid()}")
+        os.replace(staged, done)  # atomic, for builds running side by side
+    page.abs_src_path = str(done)
     return files
 
 

@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,13 +20,17 @@ def chapters():
     return sorted(DOCS.rglob("*.md"))
 
 
-def nav():
-    """The source files in mkdocs.yml's nav, in order (its YAML read as MkDocs reads it)."""
+def mkdocs_config():
+    """mkdocs.yml as a dict, its YAML read as MkDocs reads it (!ENV tags included)."""
     import yaml
     from mkdocs.utils.yaml import get_yaml_loader
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
-    return [next(iter(entry.values())) for entry in config["nav"]]
+    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
+
+
+def nav():
+    """The source files in mkdocs.yml's nav, in order."""
+    return [next(iter(entry.values())) for entry in mkdocs_config()["nav"]]
 
 
 def built_pages():
@@ -56,15 +59,6 @@ def site(build):
     if code:
         pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
     return site
-
-
-def repo_copy(tmp_path):
-    """A scratch copy of the repository (node_modules linked) to break things in."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "node_modules", "site", "test-artifacts", "__pycache__", ".cache"))
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy
 
 
 def strict_build(repo, site, execute_notebook=True):

@@ -1,13 +1,14 @@
 """The strict build passes, every formula is typeset, every page and figure is there."""
 
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from conftest import RAW_TEX, ROOT, built_pages, nav
+from conftest import RAW_TEX, ROOT, built_pages, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
 PAGES = [f"{path}index.html" for src, path in zip(nav(), built_pages(), strict=False)
@@ -115,3 +116,22 @@ def test_cut_down_fonts_keep_every_character_the_formulas_show(site):
             shown = set(re.sub(r"<[^>]+>", "", formula)) - set(" \n\u200b")
             missing = {c for c in shown if c not in covered and not c.isspace()}
             assert not missing, f"{page.relative_to(site)}: no glyph for {sorted(missing)}"
+
+
+def test_an_edited_snippet_reaches_the_page_and_the_notebook_in_one_rebuild(tmp_path):
+    """The build's caches (figures, formulas, the executed notebook) never serve an old
+    result: after a snippet edit, one rebuild shows the new output everywhere."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "node_modules", "site", "test-artifacts", "__pycache__"))
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    assert strict_build(copy, tmp_path / "before").returncode == 0
+    marker = "printed after the edit"
+    for suffix, line in ((".py", f'print("{marker}")\n'), (".txt", f"{marker}\n")):
+        path = copy / "snippets" / f"error{suffix}"
+        path.write_text(path.read_text() + line)
+    done = strict_build(copy, tmp_path / "after")
+    assert done.returncode == 0, done.stderr
+    assert marker in (tmp_path / "after" / "error" / "index.html").read_text()
+    notebook = (tmp_path / "after" / "walkthrough" / "index.html").read_text()
+    assert notebook.count(marker) >= 2, "the notebook page shows the new code and its output"

@@ -1,4 +1,5 @@
-"""`make bench`: build time, test-suite time, and per page what a first visit costs.
+"""`make bench`: build times against a bare Material build, in one run; the test
+suite's time; per page what a first visit costs; the explorer's size.
 
 Bytes are measured in Chromium (every response body, raw and gzip -9) with an
 empty cache. "math share" compares each page with the same page without its
@@ -9,6 +10,8 @@ replaced by its TeX source) are taken out.
 import gzip
 import os
 import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,12 +44,41 @@ def math_bytes(site, path, sizes):
     return katex_assets + len(gzip.compress(html, 9)) - len(gzip.compress(plain, 9))
 
 
+def median_of(runs, command, **env):
+    return statistics.median(timed(command, **env) for _ in range(runs))
+
+
+def bare_material(tmp):
+    """A site of one chapter and Material, nothing else: what MkDocs itself costs."""
+    docs = Path(tmp, "bare", "docs")
+    docs.mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "backpropagation.md", docs / "index.md")
+    (docs.parent / "mkdocs.yml").write_text("site_name: bare\ntheme:\n  name: material\n"
+                                            "  font: false\n")
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(docs.parent / "mkdocs.yml"),
+            "-d", str(Path(tmp, "bare-site"))]
+
+
+def edited(path, text, command):
+    """Time one build after appending text to path (restored afterwards)."""
+    before = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(before + text, encoding="utf-8")
+        return timed(command)
+    finally:
+        path.write_text(before, encoding="utf-8")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", tmp]
-        unexecuted = timed(command, EXECUTE_NOTEBOOK="false")
-        build = timed(command)
-        site = Path(tmp)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", tmp + "/site"]
+        bare = median_of(3, bare_material(tmp))
+        timed(command)  # warm the caches in .cache/
+        build = median_of(3, command)
+        prose = edited(ROOT / "docs" / "error.md", "\nOne more word.\n", command)
+        snippet = edited(ROOT / "snippets" / "error.py", "\n# one more comment\n", command)
+        timed(command)  # back to the cached state
+        site = Path(tmp, "site")
         pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
                        for p in site.rglob("*.html"))
         server, base = serve(site)
@@ -61,17 +93,21 @@ def main():
                 context.close()
             browser.close()
         server.shutdown()
-    print(f"{'page':<20}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'vs no math':>12}")
+    print(f"{'page':<24}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'vs no math':>12}")
     for path, count, raw, packed, ratio in rows:
-        print(f"{path:<20}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}{ratio:>11.2f}x")
+        print(f"{path:<24}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}{ratio:>11.2f}x")
     explorer = [ROOT / "docs" / "javascripts" / name for name in ("backprop.js", "explorer.js")]
     explorer.append(ROOT / "docs" / "stylesheets" / "explorer.css")
     packed = sum(len(gzip.compress(path.read_bytes(), 9)) for path in explorer)
     print(f"\nexplorer's own JS + CSS: {packed / 1024:.1f} KB gzip (budget 15 KB)")
-    print(f"build (mkdocs build --strict, whole process): {build:.1f} s, of which "
-          f"executing the notebook {build - unexecuted:.1f} s")
+    print("\nbuilds, whole process, same machine and run (median of 3 where marked):")
+    print(f"  bare Material, one chapter (3): {bare:5.1f} s   1.0x")
+    print(f"  warm build, nothing changed (3): {build:5.1f} s  {build / bare:4.1f}x (target 3x)")
+    print(f"  after a one-word prose edit:    {prose:5.1f} s  {prose / bare:4.1f}x (target 2x)")
+    print(f"  after a snippet edit:           {snippet:5.1f} s  {snippet / bare:4.1f}x "
+          f"(re-executes the notebook)")
     tests = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
-    print(f"test suite (pytest): {tests:.1f} s")
+    print(f"test suite, warm (pytest, {os.cpu_count()} workers): {tests:.1f} s (target 45 s)")
 
 
 if __name__ == "__main__":

@@ -120,5 +120,7 @@ def text():
 
 
 if __name__ == "__main__":  # tests/test_notebook.py checks the committed one is fresh
-    NOTEBOOK.write_text(text(), encoding="utf-8")
-    print(f"wrote {NOTEBOOK.relative_to(ROOT)}")
+    # Written only when it changes: `mkdocs serve` would see an identical write as an edit.
+    if not NOTEBOOK.exists() or NOTEBOOK.read_text(encoding="utf-8") != text():
+        NOTEBOOK.write_text(text(), encoding="utf-8")
+        print(f"wrote {NOTEBOOK.relative_to(ROOT)}")
