@@ -39,6 +39,22 @@ def on_files(files, config):
     return files
 
 
+SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)pt" height="([\d.]+)pt"')
+IMG = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="([^"]*?figures/([\w-]+)\.svg)(#[^"]*)?"')
+
+
+def on_page_content(html, page, config, files):
+    """Give every figure its width and height, so nothing shifts while it loads."""
+    def sized(m):
+        svg = files.get_file_from_path(f"figures/{m[3]}.svg")
+        size = SIZE.search(svg.content_string) if svg else None
+        if not size:
+            return m[0]
+        width, height = (round(float(v) * 4 / 3) for v in size.groups())  # pt to px
+        return f'<img width="{width}" height="{height}" {m[1]}src="{m[2]}{m[4] or ""}"'
+    return IMG.sub(sized, html)
+
+
 def imported(name, seen=None):
     """snippets/NAME.py and every snippet module it imports, at any depth."""
     seen = set() if seen is None else seen

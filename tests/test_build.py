@@ -135,3 +135,33 @@ def test_an_edited_snippet_reaches_the_page_and_the_notebook_in_one_rebuild(tmp_
     assert marker in (tmp_path / "after" / "error" / "index.html").read_text()
     notebook = (tmp_path / "after" / "walkthrough" / "index.html").read_text()
     assert notebook.count(marker) >= 2, "the notebook page shows the new code and its output"
+
+
+def test_every_figure_has_its_size(site):
+    """width and height on every image, so nothing shifts while it loads."""
+    for page in site.rglob("*.html"):
+        for img in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+            if "data:image" in img:
+                continue  # the notebook's inline output image
+            assert re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img), (
+                f"{page.relative_to(site)}: {img[:120]}")
+
+
+def test_repository_link_asks_no_api(tmp_path):
+    """With repo_url set, the theme's link to the repository and the edit link are there,
+    without the data-md-component that fetches stars and forks from the GitHub API."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Page\n")
+    config = {"site_name": "repo", "docs_dir": str(docs), "repo_url": "https://github.com/o/r",
+              "edit_uri": "edit/main/docs/", "theme": {
+                  "name": "material", "font": False, "custom_dir": str(ROOT / "overrides"),
+                  "features": ["content.action.edit"]}}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                    str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                   check=True, capture_output=True, timeout=120)
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert 'href="https://github.com/o/r"' in html
+    assert 'href="https://github.com/o/r/edit/main/docs/index.md"' in html
+    assert 'data-md-component="source"' not in html
