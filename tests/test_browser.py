@@ -91,3 +91,26 @@ def test_an_outside_request_is_caught(browser, base, tmp_path):
         assert any("cdn.example.invalid" in v for v in seen.csp), seen.csp
     finally:
         server.shutdown()
+
+
+SIDEWAYS = "document.documentElement.scrollWidth - innerWidth"  # > 0: the page scrolls sideways
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, base):
+    """At 390 px nothing makes a whole page scroll sideways (a wide formula or table
+    scrolls inside its own box); the check sees a page that does."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        wide = []
+        for path in PAGES:
+            page.goto(base + path, wait_until="load")
+            if page.evaluate(SIDEWAYS) > 0:
+                wide.append(f"{path or 'index'}: {page.evaluate(SIDEWAYS)} px too wide")
+        assert not wide, "pages that scroll sideways on a phone:\n" + "\n".join(wide)
+        page.evaluate("""() => { const block = document.createElement("div");
+            block.style.width = "1200px"; block.textContent = "wide";
+            document.querySelector("article").append(block); }""")
+        assert page.evaluate(SIDEWAYS) > 0, "a 1200 px block went unnoticed"
+    finally:
+        context.close()
