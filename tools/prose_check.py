@@ -49,22 +49,28 @@ FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)  # blanked, like code: not read
 @dataclass
 class Number:
     text: str
-    value: float
-    line: int
+    line: int = 0
     start: int = 0  # offset in the text it was read from
 
-    @property
+    @functools.cached_property
+    def value(self):
+        return float(self.text.replace("−", "-"))
+
+    @functools.cached_property
     def half_ulp(self):
         """Half a unit in the last digit shown: the rounding a printed number hides."""
         mantissa, _, exponent = self.text.lower().partition("e")
         decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
         return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
 
+    def shows(self, value):
+        """True when value, written with this number's digits, is this number."""
+        return abs(value - self.value) <= self.half_ulp * (1 + 1e-9)
+
 
 def numbers_in(text, first_line=1):
-    return [Number(m[0], float(m[0].replace("−", "-")), first_line + text.count("\n", 0,
-                                                                                m.start()),
-                   m.start()) for m in NUMBER.finditer(text)]
+    return [Number(m[0], first_line + text.count("\n", 0, m.start()), m.start())
+            for m in NUMBER.finditer(text)]
 
 
 def blank(m):
@@ -134,9 +140,8 @@ def symbol_values(network="linear"):
 
     values = defaultdict(set)
     if network == "linear":
-        # how far reducing_error.py and slope.py move a weight
         found = [{"i1": nn.x[0, 0], "i2": nn.x[0, 1], "y": nn.y, "lr": nn.lr,
-                  "nudge": slope.nudge}]
+                  "nudge": slope.nudge}]  # nudge: how far reducing_error.py moves a weight
         W1, W2 = nn.W1, nn.W2
         for _ in range(2):
             h, y_hat = nn.forward(nn.x, W1, W2)
@@ -321,7 +326,7 @@ def table_failures(text, outputs, where):
                 quote = "article" in title.lower()
                 ok = any(tag - named and tag - named <= words(title) and (
                     v.text.replace("−", "-") == num.text if quote
-                    else abs(v.value - num.value) <= num.half_ulp * (1 + 1e-9))
+                    else num.shows(v.value))
                     for o in about for tag, v in labelled(o))
                 if not ok:
                     failures.append(f"{where}:{n}: {num.text} under '{title}' for {symbol} is "
@@ -343,10 +348,10 @@ def bound(text):
     every entry of a matrix of symbols set equal to a matrix of numbers."""
     for m in BINDING.finditer(text):
         yield (text.count("\n", 0, m.start()) + 1, m.start(), canonical(m["sym"], bool(m["grad"])),
-               Number(m["num"], float(m["num"].replace("−", "-")), 0))
+               Number(m["num"]))
     for m in INPUT_VALUE.finditer(text):  # the explorer's <input name="w1" value="0.34">
         yield (text.count("\n", 0, m.start()) + 1, m.start(), canonical(m["sym"]),
-               Number(m["num"], float(m["num"].replace("−", "-")), 0))
+               Number(m["num"]))
     for m in SYMBOLIC_EQ_NUMERIC.finditer(text):
         cells = [re.split(r"&|\\\\", side) for side in (m[1], m[2])]
         for name, value in zip(*cells, strict=False):
@@ -355,7 +360,7 @@ def bound(text):
             if symbol and number:
                 yield (text.count("\n", 0, m.start()) + 1, m.start(),
                        canonical(symbol["sym"]),
-                       Number(number[1], float(number[1].replace("−", "-")), 0))
+                       Number(number[1]))
 
 
 def check_page(path, markdown=None):
@@ -367,15 +372,14 @@ def check_page(path, markdown=None):
     bindings = symbol_values(front_matter(markdown).get("network", "linear"))
     failures = []
     for n in numbers_in(text):
-        if not any(abs(v - n.value) <= n.half_ulp * (1 + 1e-9) for v in backed):
+        if not any(n.shows(v) for v in backed):
             nearest = min(backed, key=lambda v: abs(v - n.value), default=None)
             failures.append(f"{where}:{n.line}: {n.text} is printed by no snippet on this "
                             f"page (nearest computed value: {nearest})")
     moments = defaultdict(list)  # paragraph -> [(line, binding, epochs it fits)]
     for line, at, symbol, shown in bound(text):
         allowed = bindings.get(symbol, set())
-        fits = {epoch for epoch, v in allowed
-                if abs(v - shown.value) <= shown.half_ulp * (1 + 1e-9)}
+        fits = {epoch for epoch, v in allowed if shown.shows(v)}
         if allowed and not fits:
             failures.append(f"{where}:{line}: {symbol} = {shown.text}: {symbol} is never "
                             f"{shown.text}; its values are {sorted(v for _, v in allowed)}")
@@ -406,8 +410,7 @@ def order_failures(text, outputs, where):
     for n, m in zip(prose, prose[1:], strict=False):
         if SENTENCE_END.search(text, n.start + len(n.text), m.start) or n.value == m.value:
             continue
-        placed = [(k, *(sorted(v.start for v in numbers_in(line)
-                                if abs(v.value - x.value) <= x.half_ulp * (1 + 1e-9))
+        placed = [(k, *(sorted(v.start for v in numbers_in(line) if x.shows(v.value))
                          for x in (n, m))) for k, line in enumerate(outputs)]
         # On a line that prints both, in that order; else anywhere in that order.
         both = [(a, b) for _, a, b in placed if a and b]
