@@ -61,6 +61,23 @@ def site(build):
     return site
 
 
+def minimal_build(tmp_path, pages, **config):
+    """Build a site of a few pages (`{name under docs/: text}`) with only the settings a
+    test names: the finished `mkdocs build` process. Failure-mode tests use it, so each
+    costs a second, not a whole build of the site."""
+    import yaml
+
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    for name, text in pages.items():
+        (docs / name).write_text(text)
+    config = {"site_name": "test", "docs_dir": str(docs), **config}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
+                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
 def strict_build(repo, site, execute_notebook=True):
     """`mkdocs build --strict` of a repository folder: the finished process."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],

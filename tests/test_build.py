@@ -2,13 +2,10 @@
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
-import yaml
 
-from conftest import RAW_TEX, ROOT, built_pages, nav, strict_build
+from conftest import RAW_TEX, ROOT, built_pages, minimal_build, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
 PAGES = [f"{path}index.html" for src, path in zip(nav(), built_pages(), strict=False)
@@ -54,16 +51,9 @@ ALIGNED = "$$\n\\begin{aligned}\na &= %s\n\\end{aligned}\n$$\n"
 ])
 def test_unknown_macro_fails_the_build(tmp_path, page, line):
     """A formula KaTeX rejects stops the build and names the file and its line."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(page)
-    config = {"site_name": "bad TeX", "docs_dir": str(docs), "theme": {"name": "material"},
-              "hooks": [str(ROOT / "hooks" / h) for h in ("katex.py", "csp.py")],
-              "markdown_extensions": [{"pymdownx.arithmatex": {"generic": True}}]}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
-                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    done = minimal_build(tmp_path, {"index.md": page}, theme={"name": "material"},
+                         hooks=[str(ROOT / "hooks" / h) for h in ("katex.py", "csp.py")],
+                         markdown_extensions=[{"pymdownx.arithmatex": {"generic": True}}])
     assert done.returncode != 0, "a formula with an unknown macro built without error"
     assert f"index.md:{line}:" in done.stderr and "\\foo" in done.stderr, done.stderr
 
@@ -86,16 +76,9 @@ def test_every_page_has_a_strict_content_security_policy(site):
 def test_an_unreviewed_inline_block_fails_the_build(tmp_path, smuggled):
     """Only the inline blocks hooks/csp-allowed.toml lists may run: a new one stops the
     build, naming the page and how the block starts."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(f"# Page\n\n{smuggled}\n")
-    config = {"site_name": "csp", "docs_dir": str(docs),
-              "theme": {"name": "material", "font": False},
-              "hooks": [str(ROOT / "hooks" / "csp.py")]}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
-                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    done = minimal_build(tmp_path, {"index.md": f"# Page\n\n{smuggled}\n"},
+                         theme={"name": "material", "font": False},
+                         hooks=[str(ROOT / "hooks" / "csp.py")])
     assert done.returncode != 0, "an unlisted inline block was allowed"
     kind = smuggled[1:smuggled.index(">")]
     assert f"index.md: an inline <{kind}> that csp-allowed.toml does not list" in done.stderr
@@ -151,17 +134,12 @@ def test_every_figure_has_its_size(site):
 def test_repository_link_asks_no_api(tmp_path):
     """With repo_url set, the theme's link to the repository and the edit link are there,
     without the data-md-component that fetches stars and forks from the GitHub API."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# Page\n")
-    config = {"site_name": "repo", "docs_dir": str(docs), "repo_url": "https://github.com/o/r",
-              "edit_uri": "edit/main/docs/", "theme": {
-                  "name": "material", "font": False, "custom_dir": str(ROOT / "overrides"),
-                  "features": ["content.action.edit"]}}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                    str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-                   check=True, capture_output=True, timeout=120)
+    done = minimal_build(tmp_path, {"index.md": "# Page\n"}, repo_url="https://github.com/o/r",
+                         edit_uri="edit/main/docs/",
+                         theme={"name": "material", "font": False,
+                                "custom_dir": str(ROOT / "overrides"),
+                                "features": ["content.action.edit"]})
+    assert done.returncode == 0, done.stderr
     html = (tmp_path / "site" / "index.html").read_text()
     assert 'href="https://github.com/o/r"' in html
     assert 'href="https://github.com/o/r/edit/main/docs/index.md"' in html

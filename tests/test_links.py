@@ -1,14 +1,11 @@
 """Every internal link and anchor in the built site resolves, 404 page included."""
 
-import subprocess
-import sys
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
-from conftest import mkdocs_config
+from conftest import minimal_build, mkdocs_config
 
 
 class Links(HTMLParser):
@@ -65,15 +62,8 @@ def test_every_internal_link_resolves(site):
 def test_a_broken_link_fails_the_build(tmp_path, damage):
     """The site's own validation settings, strict, stop a broken page link or anchor:
     on a two-page site, so the test costs a second, not a whole build."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "errata.md").write_text("# Errata\n\n## (a) Inputs paired\n")
-    (docs / "error.md").write_text(f"# Error\n\nSee [this]({damage}).\n")
-    config = {"site_name": "links", "docs_dir": str(docs), "strict": True,
-              "validation": mkdocs_config()["validation"]}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
-                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-                          capture_output=True, text=True, timeout=120)
+    done = minimal_build(tmp_path, {"errata.md": "# Errata\n\n## (a) Inputs paired\n",
+                                    "error.md": f"# Error\n\nSee [this]({damage}).\n"},
+                         strict=True, validation=mkdocs_config()["validation"])
     assert done.returncode != 0, "a broken link built without error"
     assert "error.md" in done.stderr and damage.split("#")[-1] in done.stderr, done.stderr

@@ -1,18 +1,15 @@
 """The notebook is the snippets, in order: fresh, and printing what they print."""
 
 import json
-import subprocess
-import sys
 
 import nbformat
 import pytest
-import yaml
 from mkdocs.exceptions import PluginError
 from nbclient import NotebookClient
 
 import notebook as walkthrough
 import notebook_run
-from conftest import ROOT
+from conftest import ROOT, minimal_build
 
 
 def test_notebook_is_what_the_snippets_make():
@@ -93,18 +90,13 @@ def test_a_hanging_cell_stops_within_the_limit(tmp_path):
 
 def test_a_failing_cell_fails_the_build(tmp_path):
     """The hook in a minimal site: the build stops, names the snippet, publishes nothing."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    notebook_of(docs, "raise ValueError('boom in a cell')\n")
+    (tmp_path / "docs").mkdir()
+    notebook_of(tmp_path / "docs", "raise ValueError('boom in a cell')\n")
     (tmp_path / "snippets").mkdir()
     (tmp_path / "snippets" / "broken.py").write_text("raise ValueError('boom in a cell')\n")
-    config = {"site_name": "failing cell", "docs_dir": str(docs),
-              "plugins": [{"mkdocs-jupyter": {"include": ["walkthrough.ipynb"]}}],
-              "hooks": [str(ROOT / "hooks" / "notebook_run.py")]}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-                          capture_output=True, text=True, timeout=120)
+    done = minimal_build(tmp_path, {}, strict=True,
+                         plugins=[{"mkdocs-jupyter": {"include": ["walkthrough.ipynb"]}}],
+                         hooks=[str(ROOT / "hooks" / "notebook_run.py")])
     assert done.returncode != 0 and "snippets/broken.py" in done.stderr, done.stderr
     assert "boom in a cell" in done.stderr
     assert not (tmp_path / "site" / "walkthrough" / "index.html").exists()
