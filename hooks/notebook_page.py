@@ -1,21 +1,39 @@
-"""Make the notebook page like the chapters: no CDN loaders, math marked for KaTeX.
+"""Make the notebook page a chapter: Material's code blocks, KaTeX math, nothing else.
 
-mkdocs-jupyter leaves a notebook's math as $...$ for MathJax and adds MathJax
-and mermaid loaders that point at CDNs. This hook drops the loaders and marks
-the math of markdown cells as pymdownx.arithmatex would, so hooks/katex.py
-(listed after it in mkdocs.yml) typesets it like any chapter's. The page stays
-out of the search index, whose every word each page loads.
+mkdocs-jupyter renders a notebook in JupyterLab's markup: half a megabyte of
+inline <style> inside the article, its own code colours, CDN loaders for MathJax
+and mermaid, prompts and copy widgets. This hook keeps what it rendered (the
+markdown cells' HTML, the highlighted code, the outputs) and writes each cell
+again as the chapters show theirs: code in Material's `.highlight` block titled
+with its snippet's file, text output in a block titled "Output", math marked as
+pymdownx.arithmatex marks it (hooks/katex.py, listed after this hook, typesets
+it). A cell in a shape this hook does not know stops the build, naming the cell:
+after a mkdocs-jupyter update, read its markup again rather than publish half a
+page. Links to the site (absolute in the notebook, for its readers) become
+relative here. The page stays out of the search index, whose every word each
+page loads.
 """
 
+import base64
+import html
+import json
 import re
+from pathlib import Path
 
-MARKDOWN_CELL = re.compile(
-    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^>]*>)(.*?)(</div>)', re.S)
+from mkdocs.exceptions import PluginError
+
+CELL = re.compile(r'<div class="jp-Cell jp-(Markdown|Code)Cell jp-Notebook-cell[^"]*" '
+                  r'id="cell-id=([\w-]+)">')
+END = "</div> <!-- jp-Notebook -->"
+MARKDOWN = re.compile(r'data-mime-type="text/markdown">\n?(.*?)\n</div>', re.S)
+CODE = re.compile(r'<div class="highlight-ipynb hl-python"><pre><span></span>(.*?)</pre>', re.S)
+OUTPUT = re.compile(r'<div class="[^"]*jp-OutputArea-output[^"]*" data-mime-type="([^"]+)"'
+                    r'[^>]*>\n?(.*?)\n</div>', re.S)
+TEXT = re.compile(r"<pre>(.*?)</pre>", re.S)
+ANCHOR = re.compile(r'<a class="anchor-link" href="(#[^"]+)">¶</a>')
 DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
-CDN_LOADERS = re.compile(
-    r'<script src="(?:https?://[^"]*)?">\s*</script>'
-    r'|<script type="text/x-mathjax-config">.*?</script>'
-    r"|<script type=\"module\">(?:(?!</script>).)*mermaid.*?</script>", re.S)
+SVG_IMG = re.compile(r'<img alt="([^"]*)" src="(data:image/svg\+xml;base64,([^"]+))"\s*/?>')
+SVG_SIZE = re.compile(rb'<svg[^>]*? width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
 def on_page_content(content, page, config, files):
@@ -24,8 +42,60 @@ def on_page_content(content, page, config, files):
     # Out of the search index: its cells are the chapters' snippets, and its text (two
     # fifths of the index) was loaded by every page of the site.
     page.meta["search"] = {"exclude": True}
-    return MARKDOWN_CELL.sub(lambda m: m[1] + DOLLARS.sub(arithmatex, m[2]) + m[3],
-                             CDN_LOADERS.sub("", content))
+    cells = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["cells"]
+    snippets = {cell["id"]: cell["metadata"].get("snippet") for cell in cells}
+    body = "\n".join(cell_html(kind, name, snippets, chunk, page.file.src_uri)
+                     for kind, name, chunk in split(content, page.file.src_uri))
+    return body.replace(f'href="{config["site_url"]}', 'href="../')
+
+
+def split(content, where):
+    """(Markdown or Code, cell id, its markup) for each cell, in order."""
+    starts = list(CELL.finditer(content))
+    end = content.find(END)
+    if not starts or end < 0:
+        raise PluginError(f"{where}: no notebook cells in mkdocs-jupyter's output")
+    for m, after in zip(starts, [*starts[1:], None], strict=True):
+        yield m[1], m[2], content[m.end():after.start() if after else end]
+
+
+def cell_html(kind, cell_id, snippets, chunk, where):
+    if kind == "Markdown":
+        found = MARKDOWN.search(chunk)
+        if not found:
+            raise PluginError(f"{where}: {cell_id}: a markdown cell without its rendered text")
+        text = ANCHOR.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>',
+                          found[1])
+        return DOLLARS.sub(arithmatex, text)
+    found = CODE.search(chunk)
+    if not found:
+        raise PluginError(f"{where}: {cell_id}: a code cell without its highlighted code")
+    name = snippets.get(cell_id)
+    parts = [block(f"snippets/{name}.py" if name else "notebook cell", found[1])]
+    for mime, output in OUTPUT.findall(chunk):
+        if mime == "text/plain" and (text := TEXT.search(output)):
+            parts.append(block("Output", text[1]))
+        elif mime == "text/html" and SVG_IMG.fullmatch(output.strip()):
+            parts.append(f"<p>{SVG_IMG.sub(sized, output.strip())}</p>")
+        else:
+            raise PluginError(f"{where}: {cell_id}: an output this page does not show "
+                              f"({mime}): {output[:60]!r}")
+    return "\n".join(parts)
+
+
+def block(title, code):
+    """A code block as pymdownx.highlight writes one, titled like the chapters' blocks."""
+    return (f'<div class="highlight"><span class="filename">{html.escape(title)}</span>'
+            f"<pre><span></span><code>{code}</code></pre></div>")
+
+
+def sized(m):
+    """The inline figure with its width and height, so nothing shifts while it loads."""
+    size = SVG_SIZE.search(base64.b64decode(m[3]))
+    if not size:
+        return m[0]
+    width, height = (round(float(v) * 4 / 3) for v in size.groups())  # pt to px
+    return f'<img alt="{m[1]}" src="{m[2]}" width="{width}" height="{height}">'
 
 
 def arithmatex(m):

@@ -10,6 +10,7 @@ and ipykernel's versions): an unchanged notebook is not run again.
 
 import hashlib
 import importlib.metadata
+import json
 import os
 import re
 import shutil
@@ -44,8 +45,16 @@ def on_files(files, config):
                        stdout=subprocess.DEVNULL)
     if os.environ.get("EXECUTE_NOTEBOOK", "true") == "false":
         return files  # the build renders it unexecuted (tests that only break a link)
-    source = Path(page.abs_src_path)
-    key = hashlib.sha256(source.read_bytes() + sys.version.encode())
+    # Its links name the local site (metadata "site_url"): the copy published names this
+    # build's site_url, so a downloaded notebook links to the site it came from.
+    text = Path(page.abs_src_path).read_text(encoding="utf-8")
+    local = json.loads(text)["metadata"].get("site_url")
+    if local:
+        text = text.replace(local, config["site_url"] or local)
+    source = Path(executed_dir.name) / "source" / NOTEBOOK
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(text, encoding="utf-8")
+    key = hashlib.sha256(text.encode() + sys.version.encode())
     for package in ("numpy", "matplotlib", "ipykernel"):
         key.update(importlib.metadata.version(package).encode())
     # The same cells: the same outputs. Same file name: mkdocs-jupyter picks its pages

@@ -39,6 +39,9 @@ def built_pages():
         "404.html"]
 
 
+SITE_URL = "https://example.github.io/backprop/"  # the session's build is published here
+
+
 def embeds(page):
     """(line number, target) for every snippet include on a page."""
     text = page.read_text(encoding="utf-8")
@@ -79,10 +82,11 @@ def minimal_build(tmp_path, pages, **config):
 
 
 def strict_build(repo, site, execute_notebook=True):
-    """`mkdocs build --strict` of a repository folder: the finished process."""
+    """`mkdocs build --strict` of a repository folder, as the workflow builds it (a
+    published address in SITE_URL): the finished process."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=repo, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
                                "EXECUTE_NOTEBOOK": str(execute_notebook).lower()})
 
 
@@ -107,8 +111,10 @@ def browser():
 @pytest.fixture(scope="session")
 def base(site):
     """The built site served on a free loopback port: its base URL."""
+    from urllib.parse import urlsplit
+
     from browser import serve
 
-    server, url = serve(site)
+    server, url = serve(site, urlsplit(SITE_URL).path)  # where the build says it lives
     yield url
     server.shutdown()

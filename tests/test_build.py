@@ -71,6 +71,16 @@ def test_every_page_has_a_strict_content_security_policy(site):
             assert directive in policy, f"{page.name}: {directive} missing"
 
 
+def test_every_reviewed_inline_block_is_still_used(site):
+    """An allowance no page needs any more is a hole: drop it from csp-allowed.toml."""
+    import csp
+
+    used = {csp.listed_as(body) for page in site.rglob("*.html")
+            for _, _, body in csp.INLINE.findall(page.read_text(encoding="utf-8"))}
+    unused = {h: where for h, (_, where) in csp.reviewed().items() if h not in used}
+    assert not unused, f"csp-allowed.toml allows blocks no page has: {unused}"
+
+
 @pytest.mark.parametrize("smuggled", ["<script>alert('hi')</script>",
                                       "<style>body { color: red }</style>"])
 def test_an_unreviewed_inline_block_fails_the_build(tmp_path, smuggled):
@@ -125,8 +135,6 @@ def test_every_figure_has_its_size(site):
     """width and height on every image, so nothing shifts while it loads."""
     for page in site.rglob("*.html"):
         for img in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
-            if "data:image" in img:
-                continue  # the notebook's inline output image
             assert re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img), (
                 f"{page.relative_to(site)}: {img[:120]}")
 

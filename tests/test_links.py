@@ -5,7 +5,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import minimal_build, mkdocs_config
+from conftest import SITE_URL, minimal_build, mkdocs_config
 
 
 class Links(HTMLParser):
@@ -28,7 +28,8 @@ def parse(path):
     return parser
 
 
-def broken_links(site):
+def broken_links(site, root="/"):
+    """Links that name no file or no anchor; root: the site's path on its server."""
     pages = {p: parse(p) for p in site.rglob("*.html")}
     problems = []
     for page, found in pages.items():
@@ -37,7 +38,7 @@ def broken_links(site):
             if url.scheme or url.netloc or link.startswith(("mailto:", "data:")):
                 continue  # not a page of ours; test_browser proves nothing is fetched
             if url.path.startswith("/"):
-                target = site / unquote(url.path).lstrip("/")
+                target = site / unquote(url.path).removeprefix(root)
             else:
                 target = (page.parent / unquote(url.path)).resolve() if url.path else page
             if target.is_dir():
@@ -54,7 +55,7 @@ def broken_links(site):
 
 def test_every_internal_link_resolves(site):
     assert (site / "404.html").exists()
-    problems = broken_links(site)
+    problems = broken_links(site, urlsplit(SITE_URL).path)
     assert not problems, "broken links in the built site:\n" + "\n".join(problems)
 
 

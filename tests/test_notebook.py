@@ -1,6 +1,7 @@
 """The notebook is the snippets, in order: fresh, and printing what they print."""
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -9,7 +10,7 @@ from nbclient import NotebookClient
 
 import notebook as walkthrough
 import notebook_run
-from conftest import ROOT, minimal_build
+from conftest import ROOT, SITE_URL, minimal_build
 
 
 def test_notebook_is_what_the_snippets_make():
@@ -58,8 +59,42 @@ def test_the_site_has_the_notebook_and_its_download(site):
     assert 'class="katex"' in page and "cdnjs" not in page
     downloaded = json.loads((site / "walkthrough" / "walkthrough.ipynb").read_text())
     cells = json.loads(walkthrough.text())["cells"]
-    assert [c["source"] for c in downloaded["cells"]] == [c["source"] for c in cells]
+    for got, made in zip(downloaded["cells"], cells, strict=True):
+        # The same cells, linking to the site they were downloaded from.
+        assert "".join(got["source"]) == "".join(made["source"]).replace(walkthrough.SITE,
+                                                                         SITE_URL)
     assert any(c.get("outputs") for c in downloaded["cells"]), "download it run, outputs shown"
+
+
+def test_the_downloaded_notebook_links_to_the_published_site(site):
+    """Relative links break once the file leaves the site: every link is absolute."""
+    downloaded = (site / "walkthrough" / "walkthrough.ipynb").read_text()
+    links = re.findall(r"\]\(([^)]+)\)", downloaded)
+    assert f"{SITE_URL}data/" in links and f"{SITE_URL}walkthrough/walkthrough.ipynb" in links
+    assert all(link.startswith(SITE_URL) for link in links), links
+    assert walkthrough.SITE not in downloaded
+
+
+def test_cells_read_as_notebook_code(executed):
+    """No module furniture in a cell: docstring, __main__ guard, noqa. (ruff lints the
+    notebook too, unused imports included: tests/test_lint.py.)"""
+    for cell in executed.cells:
+        if cell.cell_type == "code" and cell.metadata.get("snippet"):
+            where = f"cell of snippets/{cell.metadata['snippet']}.py"
+            assert not cell.source.startswith('"""'), f"{where}: a docstring first"
+            assert "__main__" not in cell.source and "noqa" not in cell.source, where
+
+
+def test_the_notebook_page_is_written_like_a_chapter(site):
+    """Material's code blocks, no JupyterLab markup or inline styles, one block per cell."""
+    page = (site / "walkthrough" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article"):page.index("</article>")]
+    assert "<style" not in article and "jp-" not in article and "<script" not in article
+    snippet_cells = [c for c in json.loads(walkthrough.text())["cells"]
+                     if c["metadata"].get("snippet")]
+    titles = re.findall(r'<span class="filename">snippets/(\w+)\.py</span>', article)
+    assert titles == [c["metadata"]["snippet"] for c in snippet_cells]
+    assert 'href="../data/"' in article and SITE_URL not in article
 
 
 def notebook_of(tmp_path, source, name="broken"):

@@ -30,15 +30,24 @@ def chromium():
 
 
 class Quiet(SimpleHTTPRequestHandler):
+    root = "/"  # the site's path on the server, as in its site_url
+
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        if not path.startswith(self.root):
+            return "/nonexistent"  # outside the site: 404, as on GitHub Pages
+        return super().translate_path("/" + path.removeprefix(self.root))
 
-def serve(site):
-    """Start a static server for `site` on a free loopback port; returns (server, base URL)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
+
+def serve(site, root="/"):
+    """Serve `site` at path root (e.g. "/repo/", where GitHub Pages puts a project) on a
+    free loopback port; returns (server, base URL)."""
+    handler = type("Handler", (Quiet,), {"root": root})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
+    return server, f"http://127.0.0.1:{server.server_port}{root}"
 
 
 def launch(playwright):

@@ -2,12 +2,16 @@
 
     python tools/notebook.py   # write the notebook (make notebook-file)
 
-Never edit the notebook by hand: each code cell is a snippet file, minus its
-imports of other snippets (the kernel already has those names), the section
-markers, and any marked sections STORY leaves out. tests/test_notebook.py runs
-it and compares each whole snippet's cell output with its expected output.
+Never edit the notebook by hand: each code cell is a snippet file as a cell
+should read: its imports of other snippets gone (the kernel has those names), its
+section markers and any sections STORY leaves out gone, its docstring a comment,
+its `if __name__ == "__main__":` block run at top level, imports it no longer
+uses and `# noqa` gone. Links point at the site (SITE; the build puts the
+published address in the copy it serves). tests/test_notebook.py runs it and
+compares each whole snippet's cell output with its expected output.
 """
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -18,6 +22,10 @@ SNIPPET_IMPORT = ("network|training|gradient_check|slope|figures|sigmoid_network
                   "|autodiff_linear")
 LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import .*\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
+NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
+# mkdocs.yml's site_url when SITE_URL is unset: where `make serve` shows the site.
+# hooks/notebook_run.py swaps it for the build's site_url in the copy it publishes.
+SITE = "http://127.0.0.1:8000/"
 
 SHOW_CURVE = '''from base64 import b64encode
 
@@ -89,9 +97,43 @@ def snippet_cell(entry):
     for section in drop:
         source = re.sub(rf"# --8<-- \[start:{section}\].*?# --8<-- \[end:{section}\]\n",
                         "", source, flags=re.S)
-    source = re.sub(r"\n{4,}", "\n\n\n", MARKER.sub("", LOCAL_IMPORT.sub("", source)))
+    source = as_cell(MARKER.sub("", LOCAL_IMPORT.sub("", source)))
     # A cut-down snippet no longer prints what its .txt holds.
     return code(source, snippet=name, compare=not drop)
+
+
+def as_cell(source):
+    """A module's source as a notebook cell runs it: no docstring, no __main__ guard."""
+    lines = NOQA.sub("", source).splitlines()
+    tree = ast.parse(source)
+    edits = []  # (first line, last line, replacement), 1-based and inclusive
+    first = tree.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+        edits.append((first.lineno, first.end_lineno,
+                      ["# " + first.value.value.strip().splitlines()[0]]))
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'":
+            body = lines[node.body[0].lineno - 1:node.end_lineno]
+            edits.append((node.lineno, node.end_lineno, [line[4:] for line in body]))
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [a for a in node.names
+                     if (a.asname or a.name.split(".")[0]) in used]
+            if not names:
+                edits.append((node.lineno, node.end_lineno, []))
+            elif len(names) < len(node.names):
+                kept = ast.unparse(type(node)(**{**node.__dict__, "names": names}))
+                edits.append((node.lineno, node.end_lineno, [kept]))
+    for start, end, replacement in sorted(edits, reverse=True):
+        lines[start - 1:end] = replacement
+    source = "\n".join(lines)
+    # Gaps the removed imports left: one blank line between or after imports (two
+    # before a def or class, as in the snippets).
+    source = re.sub(r"\n{3,}(?=import |from )", "\n\n", source)
+    source = re.sub(r"^((?:import|from) .*\n)\n{2,}(?!def |class |@)", r"\1\n", source,
+                    flags=re.M)
+    return re.sub(r"\n{4,}", "\n\n\n", source).strip() + "\n"
 
 
 def cells():
@@ -99,9 +141,10 @@ def cells():
         "# The whole walk-through\n\n"
         "Every step of the site in one notebook, from the same files under `snippets/` "
         "that the chapters show. Run it top to bottom, then change a weight in the first "
-        "code cell and run it again. [Download it](walkthrough.ipynb) to run it yourself.")]
+        "code cell and run it again. "
+        f"[Download it]({SITE}walkthrough/walkthrough.ipynb) to run it yourself.")]
     for title, page, lead, snippets in STORY:
-        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}](../{page}/)."))
+        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}]({SITE}{page}/)."))
         out += [snippet_cell(entry) for entry in snippets]
         if page == "learnings":
             out.append(code(SHOW_CURVE, figure="error_curve"))
@@ -112,7 +155,7 @@ def notebook():
     cells_with_ids = [{"id": f"cell-{k:02d}", **cell} for k, cell in enumerate(cells())]
     return {"cells": cells_with_ids, "nbformat": 4, "nbformat_minor": 5, "metadata": {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"}}}
+        "language_info": {"name": "python"}, "site_url": SITE}}
 
 
 def text():
