@@ -51,7 +51,10 @@ def on_page_content(html, page, config, files):
         if not size:
             return m[0]
         width, height = (round(float(v) * 4 / 3) for v in size.groups())  # pt to px
-        return f'<img width="{width}" height="{height}" {m[1]}src="{m[2]}{m[4] or ""}"'
+        # Lazy: the theme hides the other palette's copy, and a hidden lazy image is never
+        # fetched, so a first visit loads one copy of each figure, not two.
+        return (f'<img width="{width}" height="{height}" loading="lazy" '
+                f'{m[1]}src="{m[2]}{m[4] or ""}"')
     return IMG.sub(sized, html)
 
 

@@ -86,7 +86,8 @@ def on_post_build(config):
     out.write_text(rules, encoding="utf-8")
     renderer.close()
     fonts = Path(config.site_dir, ASSETS, "fonts")
-    key = hashlib.sha256("".join(sorted(glyphs)).encode() + renderer.path.name.encode())
+    key = hashlib.sha256("".join(sorted(glyphs)).encode() + renderer.path.name.encode()
+                         + repr(sorted(vars(subset_options()).items())).encode())
     done = CACHE / f"fonts-{key.hexdigest()[:16]}"  # the same glyphs: the same subsets
     if not done.is_dir():
         subset_fonts(fonts, glyphs)
@@ -108,12 +109,18 @@ def typeset_text(markup):
     return set(html.unescape(re.sub(r"<[^>]+>", "", shown)))
 
 
-def subset_fonts(folder, characters):
-    """Keep only the glyphs the site uses in each KaTeX woff2 font (a browser that
-    reads woff2 never asks for the .woff or .ttf fallbacks, left whole)."""
+def subset_options():
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
+    options.hinting = False  # a quarter of each file; screens that use it are rare now
+    return options
+
+
+def subset_fonts(folder, characters):
+    """Keep only the glyphs the site uses in each KaTeX woff2 font (a browser that
+    reads woff2 never asks for the .woff or .ttf fallbacks, left whole)."""
+    options = subset_options()
     unicodes = sorted(ord(c) for c in characters if not c.isspace())
     for font_file in sorted(folder.glob("*.woff2")):
         font = subset.load_font(str(font_file), options)

@@ -44,7 +44,7 @@ def on_page_content(content, page, config, files):
     page.meta["search"] = {"exclude": True}
     cells = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["cells"]
     snippets = {cell["id"]: cell["metadata"].get("snippet") for cell in cells}
-    body = "\n".join(cell_html(kind, name, snippets, chunk, page.file.src_uri)
+    body = "\n".join(cell_html(kind, name, snippets, chunk, page.file.src_uri, files)
                      for kind, name, chunk in split(content, page.file.src_uri))
     return body.replace(f'href="{config["site_url"]}', 'href="../')
 
@@ -59,7 +59,7 @@ def split(content, where):
         yield m[1], m[2], content[m.end():after.start() if after else end]
 
 
-def cell_html(kind, cell_id, snippets, chunk, where):
+def cell_html(kind, cell_id, snippets, chunk, where, files):
     if kind == "Markdown":
         found = MARKDOWN.search(chunk)
         if not found:
@@ -75,8 +75,8 @@ def cell_html(kind, cell_id, snippets, chunk, where):
     for mime, output in OUTPUT.findall(chunk):
         if mime == "text/plain" and (text := TEXT.search(output)):
             parts.append(block("Output", text[1]))
-        elif mime == "text/html" and SVG_IMG.fullmatch(output.strip()):
-            parts.append(f"<p>{SVG_IMG.sub(sized, output.strip())}</p>")
+        elif mime == "text/html" and (img := SVG_IMG.fullmatch(output.strip())):
+            parts.append(f"<p>{figure(img, files)}</p>")
         else:
             raise PluginError(f"{where}: {cell_id}: an output this page does not show "
                               f"({mime}): {output[:60]!r}")
@@ -89,13 +89,21 @@ def block(title, code):
             f"<pre><span></span><code>{code}</code></pre></div>")
 
 
-def sized(m):
-    """The inline figure with its width and height, so nothing shifts while it loads."""
-    size = SVG_SIZE.search(base64.b64decode(m[3]))
-    if not size:
-        return m[0]
-    width, height = (round(float(v) * 4 / 3) for v in size.groups())  # pt to px
-    return f'<img alt="{m[1]}" src="{m[2]}" width="{width}" height="{height}">'
+def figure(img, files):
+    """An inline SVG output. When it is, byte for byte, a figure the site draws, the
+    site's file in both themes (hooks/figure_files.py sizes it, and the browser loads
+    only the one shown); else the output itself, sized."""
+    svg = base64.b64decode(img[3])
+    for site_figure in files:
+        name = site_figure.src_uri
+        if name.startswith("figures/") and name.endswith("-light.svg") and (
+                site_figure.content_bytes == svg):
+            dark = name.replace("-light.svg", "-dark.svg")
+            return (f'<img alt="{img[1]}" src="../{name}#only-light">'
+                    f'<img alt="{img[1]}" src="../{dark}#only-dark">')
+    size = SVG_SIZE.search(svg)
+    width, height = (round(float(v) * 4 / 3) for v in size.groups()) if size else (0, 0)
+    return f'<img alt="{img[1]}" src="{img[2]}" width="{width}" height="{height}">'
 
 
 def arithmatex(m):

@@ -152,3 +152,14 @@ def test_repository_link_asks_no_api(tmp_path):
     assert 'href="https://github.com/o/r"' in html
     assert 'href="https://github.com/o/r/edit/main/docs/index.md"' in html
     assert 'data-md-component="source"' not in html
+
+
+def test_search_index_holds_prose_not_code_or_tex(site):
+    """Every page loads the whole index: code blocks and TeX sources stay out of it."""
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "<pre>" not in text and "def forward" not in text, "code blocks in the index"
+    assert "\\begin{" not in text and "\\mathbf" not in text, "TeX sources in the index"
+    assert "finite difference" in text, "the prose is missing from the index"
