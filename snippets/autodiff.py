@@ -1,4 +1,5 @@
-"""A scalar reverse-mode automatic differentiation engine, in a few dozen lines.
+"""A scalar reverse-mode automatic differentiation engine, in a few dozen
+lines.
 
 Every Value remembers the Values it was computed from and the local derivative
 of itself with respect to each; backward() walks that record from the output
@@ -10,7 +11,7 @@ import math
 
 # --8<-- [start:engine]
 class Value:
-    """A number that records how it was computed, so gradients can flow back."""
+    """A number that records how it was made, so gradients can flow back."""
 
     def __init__(self, data, parents=()):
         self.data = float(data)
@@ -23,7 +24,8 @@ class Value:
 
     def __mul__(self, other):
         other = lift(other)
-        return Value(self.data * other.data, ((self, other.data), (other, self.data)))
+        return Value(self.data * other.data,
+                     ((self, other.data), (other, self.data)))
 
     def __pow__(self, k):  # k a plain number
         return Value(self.data ** k, ((self, k * self.data ** (k - 1)),))
@@ -55,7 +57,8 @@ class Value:
         self.grad = 1.0  # dE/dE
         for value in reversed(order):  # from the output back
             for parent, local in value.parents:
-                parent.grad += local * value.grad  # local times upstream; paths add up
+                # local times upstream; the paths add up
+                parent.grad += local * value.grad
 
 
 def lift(x):
@@ -63,7 +66,7 @@ def lift(x):
 
 
 def gradients_of(error_of, start):
-    """dE/dw for every named number in start: build E from Values, then backward()."""
+    """dE/dw for each named number in start: E from Values, then backward()."""
     w = {name: Value(value) for name, value in start.items()}
     error_of(w).backward()
     return {name: value.grad for name, value in w.items()}
@@ -74,4 +77,5 @@ if __name__ == "__main__":
     a, b = Value(2.0), Value(3.0)
     c = a * b + a  # c = ab + a: a reaches c along two paths
     c.backward()
-    print(f"c = a*b + a = {c.data:.1f}; dc/da = b + 1 = {a.grad:.1f}; dc/db = a = {b.grad:.1f}")
+    print(f"c = a*b + a = {c.data:.1f}; dc/da = b + 1 = {a.grad:.1f}; "
+          f"dc/db = a = {b.grad:.1f}")

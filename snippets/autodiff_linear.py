@@ -1,4 +1,4 @@
-"""The 2-2-1 network built from Values: one backward() gives all six gradients."""
+"""The 2-2-1 network built from Values: one backward(), all six gradients."""
 
 from autodiff import gradients_of
 from network import W1, W2, gradients, weights, x, y

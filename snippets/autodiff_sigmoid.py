@@ -1,4 +1,4 @@
-"""The sigmoid 2-2-2 network built from Values: the same backward(), ten gradients."""
+"""The sigmoid 2-2-2 network from Values: one backward(), ten gradients."""
 
 from autodiff import gradients_of
 from sigmoid_network import W1, W2, b1, b2, backward, weights, x, y
@@ -18,7 +18,8 @@ def sigmoid_error(w):
 
 if __name__ == "__main__":
     g = backward(x, y, W1, W2, b1, b2)
-    staged = {**weights(g["dE_dW1"], g["dE_dW2"]), "b1": g["dE_db1"], "b2": g["dE_db2"]}
+    staged = {**weights(g["dE_dW1"], g["dE_dW2"]),
+              "b1": g["dE_db1"], "b2": g["dE_db2"]}
     start = {**weights(W1, W2), "b1": b1, "b2": b2}
     for name, grad in gradients_of(sigmoid_error, start).items():
         print(f"dE/d{name}: autodiff {grad:+.9f}  staged {staged[name]:+.9f}")

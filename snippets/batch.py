@@ -9,7 +9,8 @@ from network import W1, W2, X, Y, backward, show
 def batch_forward(X, W1, W2):
     """H (N, 2) and Y_hat (N, 1) for a stack of N examples X (N, 2)."""
     if X.ndim != 2 or X.shape[1] != W1.shape[0]:
-        raise ValueError(f"X has shape {X.shape}: expected (N, {W1.shape[0]}), "
+        raise ValueError(f"X has shape {X.shape}: "
+                         f"expected (N, {W1.shape[0]}), "
                          f"one example of {W1.shape[0]} inputs a row")
     H = X @ W1
     return H, H @ W2
@@ -21,7 +22,7 @@ def batch_error(Y_hat, Y):
 
 
 def batch_backward(X, Y, W1, W2):
-    """dE/dW1 and dE/dW2 for the mean error; the products sum over the N rows."""
+    """dE/dW1 and dE/dW2 of the mean error: the products sum over N rows."""
     H, Y_hat = batch_forward(X, W1, W2)
     if Y.shape != Y_hat.shape:
         raise ValueError(f"Y has shape {Y.shape}: expected {Y_hat.shape}, "
@@ -35,7 +36,7 @@ def batch_backward(X, Y, W1, W2):
 # --8<-- [end:batch]
 
 def batch_train(epochs, lr=0.05):
-    """E on the whole batch before each epoch and after the last: epochs + 1 values."""
+    """E on the batch before each epoch and after the last: epochs + 1."""
     W1_, W2_, errors = W1, W2, []
     for _ in range(epochs):
         errors.append(batch_error(batch_forward(X, W1_, W2_)[1], Y))
@@ -46,9 +47,11 @@ def batch_train(epochs, lr=0.05):
 
 
 if __name__ == "__main__":
-    print(f"Y = {show(Y, 1)}; X @ [[0.2], [0.2]] == Y: {np.allclose(X @ [[0.2], [0.2]], Y)}")
+    fits = np.allclose(X @ [[0.2], [0.2]], Y)
+    print(f"Y = {show(Y, 1)}; X @ [[0.2], [0.2]] == Y: {fits}")
     H, Y_hat = batch_forward(X, W1, W2)
-    print(f"X {X.shape} @ W1 {W1.shape} = H {H.shape}; H @ W2 {W2.shape} = Y_hat {Y_hat.shape}")
+    print(f"X {X.shape} @ W1 {W1.shape} = H {H.shape}; "
+          f"H @ W2 {W2.shape} = Y_hat {Y_hat.shape}")
     print(f"Y_hat = {show(Y_hat, 4)}")
     print(f"E = mean of (Y_hat - Y)^2 / 2 = {batch_error(Y_hat, Y):.6f}")
     dE_dW1, dE_dW2 = batch_backward(X, Y, W1, W2)
@@ -58,8 +61,8 @@ if __name__ == "__main__":
     each = [backward(X[n:n + 1], Y[n, 0], W1, W2) for n in range(len(X))]
     mean_W1 = np.mean([g[3] for g in each], axis=0)
     mean_W2 = np.mean([g[1] for g in each], axis=0)
-    print(f"mean of the {len(X)} one-example dE/dW1 = {show(mean_W1)}")
-    print(f"mean of the {len(X)} one-example dE/dW2 = {show(mean_W2)}")
+    print(f"mean of {len(X)} one-example dE/dW1 = {show(mean_W1)}")
+    print(f"mean of {len(X)} one-example dE/dW2 = {show(mean_W2)}")
     first = batch_backward(X[:1], Y[:1], W1, W2)
     print(f"N = 1, the first row alone: dE/dW2 = {show(first[1])}")
     print("training on the batch, lr = 0.05:")

@@ -1,4 +1,5 @@
-"""Biases as weights on a constant input of 1: their gradients, and training with them."""
+"""Biases as weights on a constant input of 1: their gradients, and training
+with them."""
 
 from functools import partial
 
@@ -15,5 +16,6 @@ print(f"dE/db1 = delta_h1 + delta_h2 = {delta_h[0]:.9f} + {delta_h[1]:.9f}"
 fixed, moving = train(step, 10_000), train(partial(step, biases=True), 10_000)
 print("epoch   E, biases fixed   E, biases trained")
 for epoch in (0, 1, 100, 1_000, 10_000):
-    print(f"{epoch:>6,}  fixed {fixed[epoch][0]:.10f}  trained {moving[epoch][0]:.10f}")
+    print(f"{epoch:>6,}  fixed {fixed[epoch][0]:.10f}  "
+          f"trained {moving[epoch][0]:.10f}")
 print(f"after 10,000: fixed / trained = {fixed[-1][0] / moving[-1][0]:.2f}")

@@ -1,4 +1,4 @@
-"""Why backprop is cheap: multiplications for every weight's gradient, counted."""
+"""Why backprop is cheap: the multiplications for every gradient, counted."""
 
 
 def costs(sizes):
@@ -20,7 +20,8 @@ print(f"{'network':<11}{'weights':>8}{'forward':>9}{'backward':>9}"
 for sizes in ([2, 2, 1], [784, 100, 10]):
     n_weights, n_forward, n_backward, n_finite = costs(sizes)
     name = "-".join(map(str, sizes))
-    print(f"{name:<11}{n_weights:>8}{n_forward:>9}{n_backward:>9}{n_finite:>14}")
+    print(f"{name:<11}{n_weights:>8}{n_forward:>9}{n_backward:>9}"
+          f"{n_finite:>14}")
     print(f"{'':<11}backward / forward = {n_backward / n_forward:.2f}")
     print(f"{'':<11}finite differences / (forward + backward) = "
           f"{n_finite / (n_forward + n_backward):.1f}")

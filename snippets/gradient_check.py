@@ -1,10 +1,22 @@
-"""Check the backward pass against central finite differences, weight by weight.
+"""Check the backward pass against central finite differences, weight by
+weight.
 
 (E(w + eps) - E(w - eps)) / (2 eps) needs only the forward pass, so it is an
 independent second opinion on the chain rule.
 """
 
-from network import W1, W2, arrays, backward, error, forward, gradients, weights, x, y
+from network import (
+    W1,
+    W2,
+    arrays,
+    backward,
+    error,
+    forward,
+    gradients,
+    weights,
+    x,
+    y,
+)
 
 
 # --8<-- [start:check]

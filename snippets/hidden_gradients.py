@@ -13,8 +13,10 @@ print(f"dE/dh1 = delta * w5 = {delta:.4f} * {w['w5']:.2f} = {dE_dh1:.6f}")
 print(f"dE/dh2 = delta * w6 = {delta:.4f} * {w['w6']:.2f} = {dE_dh2:.6f}")
 
 # Stage 4: (what came in on the edge) * (gradient at the unit it feeds).
-edges = {"w1": (i1, "i1", dE_dh1, "dE/dh1"), "w2": (i2, "i2", dE_dh1, "dE/dh1"),
-         "w3": (i1, "i1", dE_dh2, "dE/dh2"), "w4": (i2, "i2", dE_dh2, "dE/dh2")}
+edges = {"w1": (i1, "i1", dE_dh1, "dE/dh1"),
+         "w2": (i2, "i2", dE_dh1, "dE/dh1"),
+         "w3": (i1, "i1", dE_dh2, "dE/dh2"),
+         "w4": (i2, "i2", dE_dh2, "dE/dh2")}
 for name, (i, i_name, dE_dh, dh_name) in edges.items():
     print(f"dE/d{name} = {i_name} * {dh_name} = "
           f"{i:.0f} * {dE_dh:.6f} = {i * dE_dh:.6f}")

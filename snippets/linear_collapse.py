@@ -1,4 +1,5 @@
-"""The 2-2-1 linear network is one linear map, x @ (W1 @ W2); a sigmoid breaks that."""
+"""The 2-2-1 linear network is one linear map, x @ (W1 @ W2); a sigmoid breaks
+that."""
 
 import numpy as np
 
@@ -9,13 +10,15 @@ v = W1 @ W2  # (2, 1): the whole network as a single layer
 print(f"W1 @ W2 = {show(v, 4)}")
 print(f"x @ (W1 @ W2) = {(x @ v).item():.4f}, the network's y_hat = "
       f"{forward(x, W1, W2)[1].item():.4f}")
-print("training moves six weights, but the network only ever computes x @ (W1 @ W2):")
+print("training moves six weights, but the network only ever computes "
+      "x @ (W1 @ W2):")
 history = train(30)
 for epoch in (1, 10, 30):
     W1_, W2_ = history[epoch]
     print(f"  epoch {epoch:2d}: W1 @ W2 = {show(W1_ @ W2_)}")
 
-# Additivity, f(a + b) = f(a) + f(b), holds for any linear map and for no sigmoid one.
+# Additivity, f(a + b) = f(a) + f(b), holds for any linear map and for no
+# sigmoid one.
 a, b = x, np.array([[1.0, -1.0]])
 
 
@@ -29,5 +32,6 @@ def with_sigmoid(inp):
 
 
 for name, f in (("linear", linear), ("sigmoid", with_sigmoid)):
-    print(f"{name:<8} f(a) + f(b) = {f(a):.4f} + {f(b):.4f} = {f(a) + f(b):.4f};"
+    print(f"{name:<8} f(a) + f(b) = {f(a):.4f} + {f(b):.4f} "
+          f"= {f(a) + f(b):.4f};"
           f" f(a + b) = {f(a + b):.4f}")

@@ -86,7 +86,7 @@ def arrays(w):
 
 
 def show(a, decimals=6):
-    """An array as nested lists with fixed decimals: [[0.340000, 0.050000], ...]."""
+    """An array as nested lists, fixed decimals: [[0.340000, 0.050000]]."""
     if np.ndim(a) == 0:
         return f"{float(a):.{decimals}f}"
     return "[" + ", ".join(show(row, decimals) for row in a) + "]"

@@ -1,4 +1,4 @@
-"""Stages 1 and 2: the gradient at the output, then the output layer's weights."""
+"""Stages 1 and 2: the gradient at the output, then the output weights'."""
 
 from network import W1, W2, forward, x, y
 

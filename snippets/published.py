@@ -1,15 +1,16 @@
-"""Where each figure of the published example comes from: three computations."""
+"""Where each figure of the published example comes from: three runs."""
 
 from sigmoid_network import backward, forward, step, train
 
 
 # --8<-- [start:variant]
 def step_with_new_W2(x, y, W1, W2, b1, b2, lr):
-    """The slip: the hidden deltas use the output weights after their update."""
+    """The slip: the hidden deltas use the output weights after the update."""
     g = backward(x, y, W1, W2, b1, b2)
     W2_new = W2 - lr * g["dE_dW2"]
     h = forward(x, W1, W2, b1, b2)[1]
-    delta_h = (g["delta_o"] @ W2_new.T) * h * (1 - h)  # W2_new where W2 belongs
+    # W2_new where W2 belongs
+    delta_h = (g["delta_o"] @ W2_new.T) * h * (1 - h)
     return W1 - lr * x.T @ delta_h, W2_new, b1, b2
 # --8<-- [end:variant]
 
@@ -28,9 +29,14 @@ if __name__ == "__main__":
     right, slip = train(step, 10_000), train(step_with_new_W2, 10_000)
     for name, epochs, quoted in POST:
         digits = len(quoted) - 2  # as many decimals as the post prints
-        found = {"right": value(right, name, epochs), "slip": value(slip, name, epochs),
+        found = {"right": value(right, name, epochs),
+                 "slip": value(slip, name, epochs),
                  "one fewer": value(right, name, epochs - 1)}
-        same = [label for label, v in found.items() if f"{v:.{digits}f}" == quoted]
-        print(f"{name} after {epochs:,} update{'s' * (epochs > 1)}: post {quoted}")
-        print(f"{name:<3}" + "  ".join(f"{label} {v:.{digits}f}" for label, v in found.items()))
-        print(f"   the post's figure is {' and '.join(same) or 'none of these'}")
+        same = [label for label, v in found.items()
+                if f"{v:.{digits}f}" == quoted]
+        updates = f"{epochs:,} update{'s' * (epochs > 1)}"
+        print(f"{name} after {updates}: post {quoted}")
+        print(f"{name:<3}" + "  ".join(f"{label} {v:.{digits}f}"
+                                       for label, v in found.items()))
+        verdict = " and ".join(same) or "none of these"
+        print(f"   the post's figure is {verdict}")

@@ -1,6 +1,18 @@
 """The sigmoid network's gradients against central finite differences."""
 
-from sigmoid_network import W1, W2, arrays, b1, b2, backward, error, forward, weights, x, y
+from sigmoid_network import (
+    W1,
+    W2,
+    arrays,
+    b1,
+    b2,
+    backward,
+    error,
+    forward,
+    weights,
+    x,
+    y,
+)
 
 
 def E_at(w, c1, c2):
@@ -24,7 +36,8 @@ def finite_differences(W1, W2, b1, b2, eps=1e-6):
 
 if __name__ == "__main__":
     g = backward(x, y, W1, W2, b1, b2)
-    analytic = {**weights(g["dE_dW1"], g["dE_dW2"]), "b1": g["dE_db1"], "b2": g["dE_db2"]}
+    analytic = {**weights(g["dE_dW1"], g["dE_dW2"]),
+                "b1": g["dE_db1"], "b2": g["dE_db2"]}
     for name, slope in finite_differences(W1, W2, b1, b2).items():
         verdict = "agree" if abs(analytic[name] - slope) < 1e-9 else "DISAGREE"
         print(f"dE/d{name}: backprop {analytic[name]:+.9f}  "

@@ -51,8 +51,9 @@ def backward(x, y, W1, W2, b1, b2):
     delta_h = dE_dh * h * (1 - h)    # dE/dz_h                         (1, 2)
     dE_dW1 = x.T @ delta_h           # input.T @ upstream              (2, 2)
     dE_db2, dE_db1 = delta_o.sum(), delta_h.sum()  # a bias feeds every unit
-    return {"delta_o": delta_o, "dE_dW2": dE_dW2, "dE_dh": dE_dh, "delta_h": delta_h,
-            "dE_dW1": dE_dW1, "dE_db1": dE_db1, "dE_db2": dE_db2}
+    return {"delta_o": delta_o, "dE_dW2": dE_dW2, "dE_dh": dE_dh,
+            "delta_h": delta_h, "dE_dW1": dE_dW1, "dE_db1": dE_db1,
+            "dE_db2": dE_db2}
 # --8<-- [end:backward]
 
 
@@ -68,8 +69,8 @@ def step(x, y, W1, W2, b1, b2, lr, biases=False):
 
 
 def train(update, epochs):
-    """(E, outputs) before the first update and after each of epochs updates, where
-    update(x, y, W1, W2, b1, b2, lr) returns the new (W1, W2, b1, b2)."""
+    """(E, outputs) before the first update and after each of epochs updates,
+    where update(x, y, W1, W2, b1, b2, lr) returns the new (W1, W2, b1, b2)."""
     params = (W1, W2, b1, b2)
     history = []
     for _ in range(epochs + 1):

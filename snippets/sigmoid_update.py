@@ -1,8 +1,21 @@
 """One update of all eight weights from the old ones, then the error again."""
 
-from sigmoid_network import W1, W2, b1, b2, error, forward, lr, step, weights, x, y
+from sigmoid_network import (
+    W1,
+    W2,
+    b1,
+    b2,
+    error,
+    forward,
+    lr,
+    step,
+    weights,
+    x,
+    y,
+)
 
-W1_new, W2_new, _, _ = step(x, y, W1, W2, b1, b2, lr)  # biases kept, as in the post
+# the biases kept, as in the post
+W1_new, W2_new, _, _ = step(x, y, W1, W2, b1, b2, lr)
 for name, value in weights(W1_new, W2_new).items():
     print(f"{name} = {value:.9f}")
 before = error(forward(x, W1, W2, b1, b2)[3], y)

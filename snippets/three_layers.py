@@ -51,6 +51,6 @@ layers = [W1.copy(), W2, W3]
 gaps = [np.max(np.abs(a - f)) for a, f in
         zip(backward(*layers), finite_differences(layers), strict=True)]
 for name, W, gap in zip(["W1", "W2", "W3"], layers, gaps, strict=True):
-    # The gap is rounding noise (about 1e-11): print the verdict, not the noise.
+    # The gap is rounding noise (about 1e-11): print the verdict, not it.
     print(f"dE/d{name}: shape {W.shape}, "
           f"within 1e-9 of finite differences: {gap < 1e-9}")

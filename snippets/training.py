@@ -1,10 +1,12 @@
-"""Keep training: repeat the epoch and watch the error fall by a steady factor."""
+"""Keep training: repeat the epoch and watch the error fall by a steady
+factor."""
 
 from network import W1, W2, error, forward, lr, step, x, y
 
 
 def train(epochs, W1=W1, W2=W2, update=step):
-    """The weights before each epoch and after the last: epochs + 1 pairs (W1, W2).
+    """The weights before each epoch and after the last: epochs + 1 pairs
+    (W1, W2).
 
     update is one epoch's rule: gradient descent (step) unless told otherwise.
     """

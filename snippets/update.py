@@ -2,8 +2,8 @@
 
 from network import W1, W2, error, forward, gradients, lr, show, weights, x, y
 
-dE_dW1, dE_dW2 = gradients(x, y, W1, W2)  # backpropagation: all gradients first
-W1_new, W2_new = W1 - lr * dE_dW1, W2 - lr * dE_dW2  # then the optimiser's step
+dE_dW1, dE_dW2 = gradients(x, y, W1, W2)  # backprop: all gradients first
+W1_new, W2_new = W1 - lr * dE_dW1, W2 - lr * dE_dW2  # then the step
 print(f"x.T @ W2.T = {show(x.T @ W2.T, 2)}")  # dE/dW1 before the factor delta
 for name, value in weights(W1_new, W2_new).items():
     print(f"{name} = {value:.6f}")

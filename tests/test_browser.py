@@ -7,9 +7,15 @@ Screenshots for a person to look at: `make screenshots` (tools/screenshots.py).
 
 import pytest
 
-from browser import serve, visit
+from browser import axe_violations, serve, visit
 from conftest import RAW_TEX, built_pages
 
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SIDEWAYS = "document.documentElement.scrollWidth - innerWidth"  # > 0: the page scrolls sideways
+WIDE_CODE = """Array.from(document.querySelectorAll("pre > code"))
+    .filter(code => code.scrollWidth > code.clientWidth)
+    .map(code => `${code.scrollWidth} px in ${code.clientWidth}: `
+                 + code.textContent.slice(0, 50))"""
 BUDGET = 150 * 1024  # gzip bytes per page, first visit
 NOTEBOOK_BUDGET = 130 * 1024  # the notebook page: all the code, lighter everything else
 PAGES = built_pages()
@@ -17,9 +23,16 @@ CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'s
             'img-src \'self\' data:">')
 
 
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "index")
-def test_page_is_clean(browser, base, path):
-    seen, page, context = visit(browser, base + path)
+def test_page(browser, base, path, scheme, size):
+    """A first visit to every page, light and dark, desktop and phone: nothing asked
+    of another host, no error, no raw TeX, every shown image loaded, within budget,
+    nothing wider than its box, and axe-core's WCAG 2.2 AA audit clean."""
+    first = (scheme, size) == ("light", "desktop")  # every request made: wait for all
+    seen, page, context = visit(browser, base + path, SIZES[size], scheme,
+                                wait_until="networkidle" if first else "load")
     try:
         outside = [u for u in seen.requests if not u.startswith(base) and
                    not u.startswith("data:")]
@@ -41,9 +54,36 @@ def test_page_is_clean(browser, base, path):
             return bad;
         }""")
         assert not broken, f"{path}: images that did not load: {broken}"
-        budget = NOTEBOOK_BUDGET if path == "walkthrough/" else BUDGET
-        assert seen.gzip <= budget, (
-            f"{path}: {seen.gzip} gzip bytes on first visit, budget {budget}")
+        if first:
+            budget = NOTEBOOK_BUDGET if path == "walkthrough/" else BUDGET
+            assert seen.gzip <= budget, (
+                f"{path}: {seen.gzip} gzip bytes on first visit, budget {budget}")
+        assert page.evaluate(SIDEWAYS) <= 0, f"{path}: the page scrolls sideways"
+        if size == "desktop":
+            wide = page.evaluate(WIDE_CODE)
+            assert not wide, f"{path}: code blocks that scroll sideways: {wide}"
+        found = axe_violations(page)
+        assert not found, f"{path or 'index'} ({scheme}, {size}):\n" + "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_the_checks_see_what_they_look_for(browser, base):
+    """Each check above fails on a page made to fail it: a grey-on-white paragraph
+    (axe: color-contrast, serious), a 1200 px block on a phone, a long code line."""
+    seen, page, context = visit(browser, base + "data/", SIZES["phone"], "light")
+    try:
+        page.evaluate("""() => document.querySelectorAll(".md-typeset p")
+            .forEach(p => { p.style.color = "#aaa"; })""")
+        assert any(f.startswith("color-contrast (serious)") for f in axe_violations(page))
+        page.evaluate("""() => { const block = document.createElement("div");
+            block.style.width = "1200px"; block.textContent = "wide";
+            document.querySelector("article").append(block); }""")
+        assert page.evaluate(SIDEWAYS) > 0, "a 1200 px block went unnoticed"
+        page.set_viewport_size(SIZES["desktop"])
+        page.evaluate("""() => document.querySelector("pre > code").textContent +=
+            "x".repeat(90)""")
+        assert page.evaluate(WIDE_CODE), "a 90-character line went unnoticed"
     finally:
         context.close()
 
@@ -103,26 +143,3 @@ def test_an_outside_request_is_caught(browser, base, tmp_path):
         assert any("cdn.example.invalid" in v for v in seen.csp), seen.csp
     finally:
         server.shutdown()
-
-
-SIDEWAYS = "document.documentElement.scrollWidth - innerWidth"  # > 0: the page scrolls sideways
-
-
-def test_no_page_scrolls_sideways_on_a_phone(browser, base):
-    """At 390 px nothing makes a whole page scroll sideways (a wide formula or table
-    scrolls inside its own box); the check sees a page that does."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        wide = []
-        for path in PAGES:
-            page.goto(base + path, wait_until="load")
-            if page.evaluate(SIDEWAYS) > 0:
-                wide.append(f"{path or 'index'}: {page.evaluate(SIDEWAYS)} px too wide")
-        assert not wide, "pages that scroll sideways on a phone:\n" + "\n".join(wide)
-        page.evaluate("""() => { const block = document.createElement("div");
-            block.style.width = "1200px"; block.textContent = "wide";
-            document.querySelector("article").append(block); }""")
-        assert page.evaluate(SIDEWAYS) > 0, "a 1200 px block went unnoticed"
-    finally:
-        context.close()

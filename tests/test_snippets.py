@@ -81,3 +81,25 @@ def test_no_output_shows_nan_or_infinity(script):
     text = expected(script).read_text(encoding="utf-8")
     bad = re.search(r"(?i)(?<![a-z])(nan|inf|infinity)(?![a-z])", text)
     assert not bad, f"{expected(script).relative_to(ROOT)} prints {bad[0]!r}"
+
+
+WIDTH = 79  # characters a code block shows at 1280 px (snippets/ruff.toml holds the code)
+
+
+@pytest.mark.parametrize("script", scripts(), ids=lambda p: p.name)
+def test_output_lines_fit_a_code_block(script):
+    """Printed lines fit the page's code block, as the code does (ruff, E501)."""
+    lines = expected(script).read_text(encoding="utf-8").splitlines()
+    wide = [f"{expected(script).name}:{n}: {len(line)} characters"
+            for n, line in enumerate(lines, start=1) if len(line) > WIDTH]
+    assert not wide, "\n".join(wide)
+
+
+def test_code_lines_fit_a_code_block():
+    """The snippets' own lines too; ruff's E501 forgives a line that is long only
+    because of a trailing `# noqa`, which the page shows all the same."""
+    wide = [f"{path.relative_to(ROOT)}:{n}: {len(line)} characters"
+            for path in sorted((ROOT / "snippets").glob("*.py"))
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if len(line) > WIDTH]
+    assert not wide, "\n".join(wide)

@@ -12,7 +12,10 @@ import shutil
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Records CSP violations from the first script on, before the page's own.
@@ -72,7 +75,7 @@ class Visit:
         return sum(packed for _, packed in self.sizes.values())
 
 
-def visit(browser, url, viewport=None, scheme=None):
+def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle"):
     """Open url in a fresh context; returns (Visit, the open page, its context)."""
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800},
                                   color_scheme=scheme or "light", service_workers="block")
@@ -91,6 +94,20 @@ def visit(browser, url, viewport=None, scheme=None):
         seen.sizes[response.url] = (len(body), len(gzip.compress(body, 9)))
 
     page.on("response", size)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until=wait_until)
     seen.csp = page.evaluate("window.__csp")
     return seen, page, context
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """axe-core's WCAG 2.2 AA audit of the open page: ['rule (impact): element: help'].
+
+    axe is served as if from the page's own origin (a route, not the network), so
+    the site's Content-Security-Policy loads it like any of the site's scripts."""
+    url = page.evaluate("location.origin") + "/__axe-core.js"
+    page.route(url, lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
+    page.add_script_tag(url=url)
+    result = page.evaluate("""tags => axe.run(document, {
+        runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {' '.join(node['target'])}: {v['help']}"
+            for v in result["violations"] if v["impact"] in impacts for node in v["nodes"]]

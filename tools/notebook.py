@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
 SNIPPET_IMPORT = ("network|training|gradient_check|slope|figures|sigmoid_network|batch|autodiff"
                   "|autodiff_linear")
-LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import .*\n", re.M)
+LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import (?:\([^)]*\)|.*)\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
 # mkdocs.yml's site_url when SITE_URL is unset: where `make serve` shows the site.
