@@ -118,3 +118,12 @@ def base(site):
     server, url = serve(site, urlsplit(SITE_URL).path)  # where the build says it lives
     yield url
     server.shutdown()
+
+
+def pytest_terminal_summary(terminalreporter):
+    kept = sum(("reused", True) in report.user_properties
+               for report in terminalreporter.stats.get("passed", []))
+    if kept:
+        terminalreporter.write_line(
+            f"{kept} browser visits not repeated: their page, the site's assets and the "
+            f"checks are unchanged since they passed (.cache/browser; CI=true repeats all)")

@@ -5,10 +5,14 @@ Chromium the tests skip with a message, except under CI, where they fail.
 Screenshots for a person to look at: `make screenshots` (tools/screenshots.py).
 """
 
+import hashlib
+import os
+from pathlib import Path
+
 import pytest
 
-from browser import axe_violations, serve, visit
-from conftest import RAW_TEX, built_pages
+from browser import AXE, axe_violations, serve, visit
+from conftest import RAW_TEX, ROOT, built_pages
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SIDEWAYS = "document.documentElement.scrollWidth - innerWidth"  # > 0: the page scrolls sideways
@@ -26,13 +30,18 @@ CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'s
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "index")
-def test_page(browser, base, path, scheme, size):
+def test_page(browser, base, site, path, scheme, size, verdicts, record_property):
     """A first visit to every page, light and dark, desktop and phone: nothing asked
     of another host, no error, no raw TeX, every shown image loaded, within budget,
     nothing wider than its box, and axe-core's WCAG 2.2 AA audit clean."""
+    passed = verdicts(path, scheme, size)
+    if passed and passed.exists():
+        record_property("reused", True)
+        return
     first = (scheme, size) == ("light", "desktop")  # every request made: wait for all
     seen, page, context = visit(browser, base + path, SIZES[size], scheme,
-                                wait_until="networkidle" if first else "load")
+                                wait_until="networkidle" if first else "load",
+                                sizes=first)
     try:
         outside = [u for u in seen.requests if not u.startswith(base) and
                    not u.startswith("data:")]
@@ -64,14 +73,43 @@ def test_page(browser, base, path, scheme, size):
             assert not wide, f"{path}: code blocks that scroll sideways: {wide}"
         found = axe_violations(page)
         assert not found, f"{path or 'index'} ({scheme}, {size}):\n" + "\n".join(found)
+        if passed:
+            passed.parent.mkdir(parents=True, exist_ok=True)
+            passed.touch()
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def verdicts(site, browser):
+    """Where a pass of test_page is kept: .cache/browser/<key>, the key a hash of all it
+    depends on (the page's HTML, every other file of the site but the pages, this test,
+    tools/browser.py, axe-core, Chromium's version, palette and size). Each visit costs
+    seconds and seventy make a run: a warm `make test` re-checks only what changed, and
+    says how many passes it kept. Under CI (and in any fresh clone) every page is
+    visited."""
+    shared = hashlib.sha256(browser.version.encode())
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and file.suffix != ".html" and "sitemap" not in file.name:
+            shared.update(file.relative_to(site).as_posix().encode() + file.read_bytes())
+    for code in (Path(__file__), ROOT / "tools" / "browser.py", AXE):
+        shared.update(code.read_bytes())
+
+    def where(path, scheme, size):
+        key = shared.copy()
+        key.update(f"{path}|{scheme}|{size}".encode())
+        key.update((site / (path if path.endswith(".html") else path + "index.html"))
+                   .read_bytes())
+        return ROOT / ".cache" / "browser" / key.hexdigest()[:24]
+
+    return (lambda *_: None) if os.environ.get("CI") else where
 
 
 def test_the_checks_see_what_they_look_for(browser, base):
     """Each check above fails on a page made to fail it: a grey-on-white paragraph
     (axe: color-contrast, serious), a 1200 px block on a phone, a long code line."""
-    seen, page, context = visit(browser, base + "data/", SIZES["phone"], "light")
+    seen, page, context = visit(browser, base + "data/", SIZES["phone"], "light",
+                                wait_until="load")
     try:
         page.evaluate("""() => document.querySelectorAll(".md-typeset p")
             .forEach(p => { p.style.color = "#aaa"; })""")
@@ -89,7 +127,7 @@ def test_the_checks_see_what_they_look_for(browser, base):
 
 
 def test_dark_mode_toggles(browser, base):
-    seen, page, context = visit(browser, base + "learnings/")
+    seen, page, context = visit(browser, base + "learnings/", wait_until="load")
     try:
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
         assert page.locator("img[src*='error_curve-light.svg']").is_visible()
@@ -117,7 +155,7 @@ def test_search_finds_gradient_offline(browser, base):
 
 def test_matrix_brackets_stretch(browser, base):
     """KaTeX's own fonts stretch a 2x2 matrix's brackets, with or without a system math font."""
-    seen, page, context = visit(browser, base + "data/")
+    seen, page, context = visit(browser, base + "data/", wait_until="load")
     try:
         page.evaluate("document.fonts.ready")
         ratio = page.evaluate("""() => {

@@ -52,7 +52,7 @@ def cases(count=50, seed=7):
 
 @pytest.fixture
 def explorer(browser, base):
-    seen, page, context = visit(browser, base + "explorer/")
+    seen, page, context = visit(browser, base + "explorer/", wait_until="load")
     yield page
     context.close()
 
@@ -125,7 +125,7 @@ def test_bad_input_is_named_and_never_shows_nan(explorer, name, text, says):
 
 def test_the_link_keeps_the_numbers(browser, base):
     numbers = "i1=1&i2=-2&y=0.5&w1=0.1&w2=0.2&w3=0.3&w4=0.4&w5=0.5&w6=0.6&lr=0.01&epochs=5"
-    seen, page, context = visit(browser, base + "explorer/#" + numbers)
+    seen, page, context = visit(browser, base + "explorer/#" + numbers, wait_until="load")
     try:
         assert [page.input_value(f"input[name={n}]") for n in INPUTS] == [
             v.split("=")[1] for v in numbers.split("&")]
@@ -133,7 +133,7 @@ def test_the_link_keeps_the_numbers(browser, base):
         assert page.evaluate("location.hash") == "#" + numbers.replace("w1=0.1", "w1=0.15")
     finally:
         context.close()
-    seen, page, context = visit(browser, base + "explorer/#w1=abc&x=1")
+    seen, page, context = visit(browser, base + "explorer/#w1=abc&x=1", wait_until="load")
     try:
         assert page.input_value("input[name=w1]") == "0.34"
         assert "could not be used" in page.inner_text("[role=alert]")

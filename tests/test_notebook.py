@@ -120,8 +120,8 @@ def test_a_raising_cell_names_its_snippet_file_and_line(tmp_path):
 
 def test_a_hanging_cell_stops_within_the_limit(tmp_path):
     source = notebook_of(tmp_path, "import time\n\ntime.sleep(60)\n", name="hanging")
-    with pytest.raises(PluginError, match=r"snippets/hanging.py: still running after 2 s"):
-        notebook_run.execute(source, tmp_path, timeout=2, root=tmp_path)
+    with pytest.raises(PluginError, match=r"snippets/hanging.py: still running after 1 s"):
+        notebook_run.execute(source, tmp_path, timeout=1, root=tmp_path)
 
 
 def test_a_failing_cell_fails_the_build(tmp_path):

@@ -86,7 +86,7 @@ def main():
         with sync_playwright() as p:
             browser = launch(p)
             for path in pages:
-                seen, page, context = visit(browser, base + path)
+                seen, page, context = visit(browser, base + path, sizes=True)
                 math = math_bytes(site, path, seen.sizes)
                 rows.append((path or "/", len(seen.sizes), seen.raw, seen.gzip,
                              seen.gzip / max(seen.gzip - math, 1)))

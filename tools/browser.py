@@ -75,8 +75,9 @@ class Visit:
         return sum(packed for _, packed in self.sizes.values())
 
 
-def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle"):
-    """Open url in a fresh context; returns (Visit, the open page, its context)."""
+def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle", sizes=False):
+    """Open url in a fresh context; returns (Visit, the open page, its context).
+    sizes: also weigh every response (raw and gzip), which costs most of a visit."""
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800},
                                   color_scheme=scheme or "light", service_workers="block")
     context.add_init_script(WATCH_CSP)
@@ -93,7 +94,8 @@ def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle"):
             return
         seen.sizes[response.url] = (len(body), len(gzip.compress(body, 9)))
 
-    page.on("response", size)
+    if sizes:
+        page.on("response", size)
     page.goto(url, wait_until=wait_until)
     seen.csp = page.evaluate("window.__csp")
     return seen, page, context
