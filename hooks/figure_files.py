@@ -40,11 +40,13 @@ def on_files(files, config):
 
 
 SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)pt" height="([\d.]+)pt"')
-IMG = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="([^"]*?figures/([\w-]+)\.svg)(#[^"]*)?"')
+IMG = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="([^"]*?figures/([\w-]+)\.svg)(#[^"]*)?"'
+                 r'([^>]*)>')
 
 
 def on_page_content(html, page, config, files):
-    """Give every figure its width and height, so nothing shifts while it loads."""
+    """Give every figure its width and height, so nothing shifts while it loads, and a
+    link to its own file: on a phone, a tap opens it full size to zoom."""
     def sized(m):
         svg = files.get_file_from_path(f"figures/{m[3]}.svg")
         size = SIZE.search(svg.content_string) if svg else None
@@ -53,8 +55,9 @@ def on_page_content(html, page, config, files):
         width, height = (round(float(v) * 4 / 3) for v in size.groups())  # pt to px
         # Lazy: the theme hides the other palette's copy, and a hidden lazy image is never
         # fetched, so a first visit loads one copy of each figure, not two.
-        return (f'<img width="{width}" height="{height}" loading="lazy" '
-                f'{m[1]}src="{m[2]}{m[4] or ""}"')
+        return (f'<a class="figure-zoom" href="{m[2]}">'
+                f'<img width="{width}" height="{height}" loading="lazy" '
+                f'{m[1]}src="{m[2]}{m[4] or ""}"{m[5]}></a>')
     return IMG.sub(sized, html)
 
 

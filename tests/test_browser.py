@@ -20,6 +20,14 @@ WIDE_CODE = """Array.from(document.querySelectorAll("pre > code"))
     .filter(code => code.scrollWidth > code.clientWidth)
     .map(code => `${code.scrollWidth} px in ${code.clientWidth}: `
                  + code.textContent.slice(0, 50))"""
+# Boxes wider than their column that a reader cannot reach by keyboard (tab index) or
+# cannot see are scrollable (the shadow of docs/stylesheets/site.css).
+SILENT_SCROLL = """Array.from(document.querySelectorAll(
+        ".katex-display, .md-typeset__scrollwrap, pre > code"))
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .filter(box => box.tabIndex < 0
+                   || !getComputedStyle(box).backgroundImage.includes("radial-gradient"))
+    .map(box => `${box.className || box.tagName}: ${box.textContent.slice(0, 40)}`)"""
 BUDGET = 150 * 1024  # gzip bytes per page, first visit
 NOTEBOOK_BUDGET = 130 * 1024  # the notebook page: all the code, lighter everything else
 PAGES = built_pages()
@@ -71,6 +79,9 @@ def test_page(browser, base, site, path, scheme, size, verdicts, record_property
         if size == "desktop":
             wide = page.evaluate(WIDE_CODE)
             assert not wide, f"{path}: code blocks that scroll sideways: {wide}"
+        else:
+            silent = page.evaluate(SILENT_SCROLL)
+            assert not silent, f"{path}: boxes that scroll sideways unseen or unfocusable: {silent}"
         found = axe_violations(page)
         assert not found, f"{path or 'index'} ({scheme}, {size}):\n" + "\n".join(found)
         if passed:
@@ -107,7 +118,8 @@ def verdicts(site, browser):
 
 def test_the_checks_see_what_they_look_for(browser, base):
     """Each check above fails on a page made to fail it: a grey-on-white paragraph
-    (axe: color-contrast, serious), a 1200 px block on a phone, a long code line."""
+    (axe: color-contrast, serious), a 1200 px block on a phone, a wide formula no key
+    reaches, a long code line."""
     seen, page, context = visit(browser, base + "data/", SIZES["phone"], "light",
                                 wait_until="load")
     try:
@@ -118,6 +130,11 @@ def test_the_checks_see_what_they_look_for(browser, base):
             block.style.width = "1200px"; block.textContent = "wide";
             document.querySelector("article").append(block); }""")
         assert page.evaluate(SIDEWAYS) > 0, "a 1200 px block went unnoticed"
+        page.evaluate("""() => { const box = document.createElement("div");
+            box.className = "katex-display"; box.style.whiteSpace = "nowrap";
+            box.append("x ".repeat(300));
+            document.querySelector("article").append(box); }""")
+        assert page.evaluate(SILENT_SCROLL), "a wide formula out of the tab order went unseen"
         page.set_viewport_size(SIZES["desktop"])
         page.evaluate("""() => document.querySelector("pre > code").textContent +=
             "x".repeat(90)""")
@@ -181,3 +198,32 @@ def test_an_outside_request_is_caught(browser, base, tmp_path):
         assert any("cdn.example.invalid" in v for v in seen.csp), seen.csp
     finally:
         server.shutdown()
+
+
+def test_the_first_tab_offers_a_way_past_the_navigation(browser, base):
+    """Keyboard readers skip the header and the nav: the first Tab lands on a visible
+    "Skip to content" link to the page's first heading."""
+    seen, page, context = visit(browser, base + "backpropagation/", wait_until="load")
+    try:
+        page.keyboard.press("Tab")
+        link = page.evaluate("""() => { const a = document.activeElement;
+            return [a.className, a.textContent.trim(), a.getAttribute("href"),
+                    a.getBoundingClientRect().height > 0]; }""")
+        assert "md-skip" in link[0] and link[1] == "Skip to content" and link[3], link
+        assert page.locator(f"h1{link[2]}").count() == 1, f"{link[2]} is not the page's h1"
+    finally:
+        context.close()
+
+
+def test_reduced_motion_stills_the_theme(browser, base):
+    """Material animates its header title; a reader who asks for less motion gets none."""
+    durations = {}
+    for motion in ("no-preference", "reduce"):
+        context = browser.new_context(reduced_motion=motion)
+        page = context.new_page()
+        page.goto(base + "data/", wait_until="load")
+        durations[motion] = page.evaluate("""getComputedStyle(
+            document.querySelector(".md-header__topic")).transitionDuration""")
+        context.close()
+    assert durations["no-preference"] != "0s", durations  # the check can see motion
+    assert set(durations["reduce"].split(", ")) == {"0s"}, durations

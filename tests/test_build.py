@@ -131,12 +131,31 @@ def test_an_edited_snippet_reaches_the_page_and_the_notebook_in_one_rebuild(site
     assert notebook.count(marker) >= 2, "the notebook page shows the new code and its output"
 
 
-def test_every_figure_has_its_size(site):
-    """width and height on every image, so nothing shifts while it loads."""
+def test_every_figure_has_its_size_and_opens_full_size(site):
+    """width and height on every image, so nothing shifts while it loads; each figure a
+    link to its own file, to open full size on a phone."""
     for page in site.rglob("*.html"):
-        for img in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for img in re.findall(r"<img\b[^>]*>", html):
             assert re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img), (
                 f"{page.relative_to(site)}: {img[:120]}")
+        for src in re.findall(r'<img\b[^>]*\bsrc="([^"]*figures/[^"#]+)', html):
+            assert f'<a class="figure-zoom" href="{src}"><img ' in html, (
+                f"{page.relative_to(site)}: {src} is not a link to itself")
+
+
+def test_headings_go_down_one_level_at_a_time(site):
+    """One h1 a page, and no level skipped on the way down (h2 then h4): a screen
+    reader's outline of the page is its table of contents."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", article)]
+        where = page.relative_to(site)
+        assert levels.count(1) == 1 and levels[0] == 1, f"{where}: headings {levels}"
+        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False)
+                 if b > a + 1]
+        assert not jumps, f"{where}: a heading level skipped: {jumps}"
 
 
 def test_repository_link_asks_no_api(tmp_path):
