@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import AXE, axe_violations, serve, visit
+from browser import AXE, axe_violations, budget, serve, visit
 from conftest import RAW_TEX, ROOT, built_pages
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -28,8 +28,6 @@ SILENT_SCROLL = """Array.from(document.querySelectorAll(
     .filter(box => box.tabIndex < 0
                    || !getComputedStyle(box).backgroundImage.includes("radial-gradient"))
     .map(box => `${box.className || box.tagName}: ${box.textContent.slice(0, 40)}`)"""
-BUDGET = 150 * 1024  # gzip bytes per page, first visit
-NOTEBOOK_BUDGET = 130 * 1024  # the notebook page: all the code, lighter everything else
 PAGES = built_pages()
 CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
             'img-src \'self\' data:">')
@@ -72,9 +70,8 @@ def test_page(browser, base, site, path, scheme, size, verdicts, record_property
         }""")
         assert not broken, f"{path}: images that did not load: {broken}"
         if first:
-            budget = NOTEBOOK_BUDGET if path == "walkthrough/" else BUDGET
-            assert seen.gzip <= budget, (
-                f"{path}: {seen.gzip} gzip bytes on first visit, budget {budget}")
+            assert seen.gzip <= budget(path), (
+                f"{path}: {seen.gzip} gzip bytes on first visit, budget {budget(path)}")
         assert page.evaluate(SIDEWAYS) <= 0, f"{path}: the page scrolls sideways"
         if size == "desktop":
             wide = page.evaluate(WIDE_CODE)
@@ -202,7 +199,8 @@ def test_an_outside_request_is_caught(browser, base, tmp_path):
 
 def test_the_first_tab_offers_a_way_past_the_navigation(browser, base):
     """Keyboard readers skip the header and the nav: the first Tab lands on a visible
-    "Skip to content" link to the page's first heading."""
+    "Skip to content" link to the page's first heading; every link tabbed through on
+    the way shows a focus ring."""
     seen, page, context = visit(browser, base + "backpropagation/", wait_until="load")
     try:
         page.keyboard.press("Tab")
@@ -211,6 +209,17 @@ def test_the_first_tab_offers_a_way_past_the_navigation(browser, base):
                     a.getBoundingClientRect().height > 0]; }""")
         assert "md-skip" in link[0] and link[1] == "Skip to content" and link[3], link
         assert page.locator(f"h1{link[2]}").count() == 1, f"{link[2]} is not the page's h1"
+        # Every link on the way into the article shows where the keyboard is.
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            focus = page.evaluate("""() => { const a = document.activeElement;
+                const s = getComputedStyle(a); return [a.tagName, a.textContent.trim(),
+                s.outlineStyle, parseFloat(s.outlineWidth), !!a.closest("article")]; }""")
+            if focus[0] == "A":
+                assert focus[2] != "none" and focus[3] >= 1, f"no focus ring: {focus}"
+            if focus[4]:
+                break
+        assert focus[4], "40 tabs and still not in the article"
     finally:
         context.close()
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import chromium, launch, serve, visit
+from browser import budget, chromium, launch, serve, visit
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="application/'
@@ -93,9 +93,11 @@ def main():
                 context.close()
             browser.close()
         server.shutdown()
-    print(f"{'page':<24}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'vs no math':>12}")
+    print(f"{'page':<24}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'budget':>8}"
+          f"{'vs no math':>12}")
     for path, count, raw, packed, ratio in rows:
-        print(f"{path:<24}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}{ratio:>11.2f}x")
+        print(f"{path:<24}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}"
+              f"{budget(path.lstrip('/')) / 1024:>8.0f}{ratio:>11.2f}x")
     explorer = [ROOT / "docs" / "javascripts" / name for name in ("backprop.js", "explorer.js")]
     explorer.append(ROOT / "docs" / "stylesheets" / "explorer.css")
     packed = sum(len(gzip.compress(path.read_bytes(), 9)) for path in explorer)
