@@ -26,6 +26,9 @@ def main(only):
                        for p in Path(site).rglob("*.html"))
         server, base = serve(site)
         SHOTS.mkdir(parents=True, exist_ok=True)
+        if not only:  # a page renamed or gone leaves no old picture behind
+            for old in SHOTS.glob("*.png"):
+                old.unlink()
         with sync_playwright() as p:
             browser = launch(p)
             for size, viewport in SIZES.items():
