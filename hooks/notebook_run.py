@@ -28,9 +28,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "notebook"  # executed copies, by content
 NOTEBOOK = "walkthrough.ipynb"
 TIMEOUT = 60  # seconds per cell; each takes well under one
+RENDERERS = ("mkdocs-jupyter", "nbconvert", "jupytext", "pygments", "mistune")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 executed_dir = tempfile.TemporaryDirectory(prefix="notebook-")
+
+
+def on_config(config):
+    """mkdocs-jupyter keeps each rendered notebook in its cache_dir under a hash of the
+    notebook and its own options, not of the packages that render it: one folder per
+    set of their versions, so an update renders afresh."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin and plugin.config["cache"]:
+        versions = "".join(importlib.metadata.version(p) for p in RENDERERS)
+        folder = hashlib.sha256(versions.encode()).hexdigest()[:16]
+        plugin.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / folder)
+    return config
 
 
 def on_files(files, config):

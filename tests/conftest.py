@@ -1,5 +1,7 @@
 """Shared fixtures: paths, the chapters, and one strict build of the site per run."""
 
+import fcntl
+import json
 import os
 import re
 import subprocess
@@ -49,11 +51,21 @@ def embeds(page):
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory):
-    """`mkdocs build --strict` into a temporary folder: (returncode, output, site)."""
-    site = tmp_path_factory.mktemp("site")
-    done = strict_build(ROOT, site)
-    return done.returncode, done.stdout + done.stderr, site
+def build(tmp_path_factory, worker_id):
+    """`mkdocs build --strict` into a temporary folder: (returncode, output, site).
+    Once per run: the first pytest-xdist worker to get here builds, under a lock,
+    and the others read its result (the build is deterministic)."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # this run's folder, above each worker's own
+    site, result = shared / "site", shared / "site.json"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            done = strict_build(ROOT, site)
+            result.write_text(json.dumps([done.returncode, done.stdout + done.stderr]))
+    code, output = json.loads(result.read_text())
+    return code, output, site
 
 
 @pytest.fixture(scope="session")
