@@ -68,9 +68,14 @@ class Number:
         return abs(value - self.value) <= self.half_ulp * (1 + 1e-9)
 
 
+@functools.lru_cache(maxsize=8192)  # the same output lines are read for every page check
 def numbers_in(text, first_line=1):
-    return [Number(m[0], first_line + text.count("\n", 0, m.start()), m.start())
-            for m in NUMBER.finditer(text)]
+    found, line, seen = [], first_line, 0
+    for m in NUMBER.finditer(text):
+        line += text.count("\n", seen, m.start())
+        seen = m.start()
+        found.append(Number(m[0], line, m.start()))
+    return tuple(found)
 
 
 def blank(m):
@@ -260,8 +265,8 @@ def arithmetic_failures(text, where):
                 if a is None or b is None:
                     continue
                 # Good to half a unit in the last digit written on the right.
-                shown = [numbers_in(side) + [n for key in re.findall(r"M\d+", side)
-                                             for n in digits[key]] for side in (b, a)]
+                shown = [[*numbers_in(side), *(n for key in re.findall(r"M\d+", side)
+                                                for n in digits[key])] for side in (b, a)]
                 written = shown[0] or shown[1]
                 tolerance = max(n.half_ulp for n in written) if written else 1e-12
                 if rel == "\\approx":
