@@ -37,11 +37,14 @@ executed_dir = tempfile.TemporaryDirectory(prefix="notebook-")
 def on_config(config):
     """mkdocs-jupyter keeps each rendered notebook in its cache_dir under a hash of the
     notebook and its own options, not of the packages that render it: one folder per
-    set of their versions, so an update renders afresh."""
+    set of their versions, so an update renders afresh. And one per site_url: each
+    build deletes what its folder holds for other notebooks, and the tests build for
+    a published address while `make serve` builds for 127.0.0.1."""
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin and plugin.config["cache"]:
         versions = "".join(importlib.metadata.version(p) for p in RENDERERS)
-        folder = hashlib.sha256(versions.encode()).hexdigest()[:16]
+        key = f"{versions} {config['site_url']}"
+        folder = hashlib.sha256(key.encode()).hexdigest()[:16]
         plugin.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / folder)
     return config
 
