@@ -58,6 +58,9 @@ def on_files(files, config):
     return files
 
 
+SEARCH_SKIP = ("<!--search-skip-->", "<!--/search-skip-->")  # read by search_index.py
+
+
 def on_page_content(content, page, config, files):
     found = list(MATH.finditer(content))
     if not found:
@@ -74,7 +77,7 @@ def on_page_content(content, page, config, files):
     pieces, end = [], 0
     for m, r in zip(found, results, strict=True):
         glyphs.update(typeset_text(r["html"]))
-        pieces += [content[end:m.start()], classify(r["html"])]
+        pieces += [content[end:m.start()], classify(drawn_marked(r["html"]))]
         end = m.end()
     return "".join(pieces) + content[end:]
 
@@ -192,6 +195,17 @@ def lines_of(formulas, source):
         lines.append(source.count("\n", 0, at) + 1 if at >= 0 else 1)
         cursor = at + len(first) if at >= 0 else cursor
     return lines
+
+
+def drawn_marked(markup):
+    """KaTeX's drawn copy of a formula (its katex-html span, the last inside span.katex)
+    between comments that tell hooks/search_index.py to leave it out of the index: the
+    MathML copy already gives the formula's text, once and without layout glyphs."""
+    start = markup.index('<span class="katex-html"')
+    end = len(markup) - len("</span>") * (2 if markup.startswith('<span class="katex-display"')
+                                          else 1)
+    return (markup[:start] + SEARCH_SKIP[0] + markup[start:end] + SEARCH_SKIP[1]
+            + markup[end:])
 
 
 def classify(markup):

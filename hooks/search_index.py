@@ -2,19 +2,46 @@
 
 Out of the index (Material skips any element marked data-search-exclude): code
 blocks, which are the snippets and their printed numbers (the chapters' prose
-names what matters in them), and each formula's TeX source (its MathML text
-stays). KaTeX's drawn copy of a formula stays too: Material's skip list compares
-tags by name, so a marked <span> is let go at its first nested </span>.
+names what matters in them), and each formula's TeX source. Each formula's text
+is indexed once, from its MathML: KaTeX's drawn copy, which hooks/katex.py puts
+between search-skip comments, is taken out of the page while Material's search
+plugin reads it and put back before the page is written. (A data-search-exclude
+on it would not do: Material's skip list compares tags by name, so a marked
+<span> is let go at its first nested </span>.) The search plugin's parse of the
+drawn copies was also a third of a warm build.
 """
+
+import re
+
+from mkdocs.plugins import CombinedEvent, event_priority
 
 MARKS = {
     '<div class="highlight">': '<div class="highlight" data-search-exclude>',
     '<annotation encoding="application/x-tex">':
         '<annotation encoding="application/x-tex" data-search-exclude>',
 }
+SKIPPED = re.compile(r"<!--search-skip-->.*?<!--/search-skip-->", re.S)
+MARKERS = re.compile(r"<!--/?search-skip-->")
+whole = {}  # page.url -> its content while the search plugin reads the shortened one
 
 
 def on_page_content(content, page, config, files):
     for plain, marked in MARKS.items():
         content = content.replace(plain, marked)
     return content
+
+
+@event_priority(100)  # before Material's search plugin (priority 0) reads page.content
+def _shorten(context, page, config, nav):
+    whole[page.url] = page.content
+    page.content = SKIPPED.sub("", page.content)
+    return context
+
+
+@event_priority(-100)  # after it, before the page's template is rendered
+def _restore(context, page, config, nav):
+    page.content = MARKERS.sub("", whole.pop(page.url))
+    return context
+
+
+on_page_context = CombinedEvent(_shorten, _restore)

@@ -181,4 +181,5 @@ def test_search_index_holds_prose_not_code_or_tex(site):
     text = " ".join(d["text"] for d in docs)
     assert "<pre>" not in text and "def forward" not in text, "code blocks in the index"
     assert "\\begin{" not in text and "\\mathbf" not in text, "TeX sources in the index"
+    assert "\u200b" not in text, "KaTeX's drawn copies in the index (their zero-width spaces)"
     assert "finite difference" in text, "the prose is missing from the index"
