@@ -20,6 +20,11 @@ WIDE_CODE = """Array.from(document.querySelectorAll("pre > code"))
     .filter(code => code.scrollWidth > code.clientWidth)
     .map(code => `${code.scrollWidth} px in ${code.clientWidth}: `
                  + code.textContent.slice(0, 50))"""
+# Navigation landmarks a screen reader lists with no name to tell them apart.
+UNNAMED_LANDMARKS = """Array.from(document.querySelectorAll("nav"))
+    .filter(nav => !nav.getAttribute("aria-label") && !nav.getAttribute("aria-labelledby")
+                   && nav.getAttribute("role") !== "none")
+    .map(nav => nav.className)"""
 # Boxes wider than their column that a reader cannot reach by keyboard (tab index) or
 # cannot see are scrollable (the shadow of docs/stylesheets/site.css).
 SILENT_SCROLL = """Array.from(document.querySelectorAll(
@@ -39,7 +44,8 @@ CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'s
 def test_page(browser, base, site, path, scheme, size, verdicts, record_property):
     """A first visit to every page, light and dark, desktop and phone: nothing asked
     of another host, no error, no raw TeX, every shown image loaded, within budget,
-    nothing wider than its box, and axe-core's WCAG 2.2 AA audit clean."""
+    nothing wider than its box, every navigation landmark named, and axe-core's
+    WCAG 2.2 AA audit clean."""
     passed = verdicts(path, scheme, size)
     if passed and passed.exists():
         record_property("reused", True)
@@ -79,6 +85,8 @@ def test_page(browser, base, site, path, scheme, size, verdicts, record_property
         else:
             silent = page.evaluate(SILENT_SCROLL)
             assert not silent, f"{path}: boxes that scroll sideways unseen or unfocusable: {silent}"
+        unnamed = page.evaluate(UNNAMED_LANDMARKS)
+        assert not unnamed, f"{path}: landmarks without a name: {unnamed}"
         found = axe_violations(page)
         assert not found, f"{path or 'index'} ({scheme}, {size}):\n" + "\n".join(found)
         if passed:

@@ -1,3 +1,5 @@
+// Two fixes to what assistive technology is told, run once the theme has built the page.
+
 // A formula or table wider than the column scrolls sideways: make each such box
 // reachable by keyboard (and named), so it can be scrolled without a mouse.
 function focusable() {
@@ -16,5 +18,13 @@ function focusable() {
   }
 }
 
-addEventListener("load", focusable);
+// The theme wraps each code block's copy button in an unnamed <nav>: dozens of
+// identical "navigation" landmarks on a page. The button stays; the landmark goes.
+function unlandmarked() {
+  for (const nav of document.querySelectorAll("nav.md-code__nav")) {
+    nav.setAttribute("role", "none");
+  }
+}
+
+addEventListener("load", () => { focusable(); unlandmarked(); });
 addEventListener("resize", focusable);
