@@ -47,9 +47,12 @@ test: install  ## the whole suite: snippets, numbers, build, links, browser
 notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
 	$(PY) tools/notebook.py
 
-notebook: notebook-file  ## open the walk-through in Jupyter, on this .venv's kernel
-	$(UV) sync --locked --inexact --quiet --group notebook
-	$(VENV)/bin/jupyter notebook --ServerApp.ip=127.0.0.1 \
+# Its own environment: the Jupyter server stack in .venv slowed every build (its
+# jsonschema format checkers cost ~3 s of imports), and `uv sync --inexact` kept it.
+notebook: notebook-file  ## open the walk-through in Jupyter (in .venv-notebook)
+	UV_PROJECT_ENVIRONMENT=.venv-notebook $(UV) sync --locked --quiet --no-default-groups \
+		--group notebook
+	.venv-notebook/bin/jupyter notebook --ServerApp.ip=127.0.0.1 \
 		$(if $(filter 0,$(shell id -u)),--allow-root) docs/walkthrough.ipynb
 
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
