@@ -1,4 +1,5 @@
-"""Every page in a real browser: offline-clean, error-free, typeset, light and dark.
+"""Every page in a real browser, light and dark, desktop and phone: offline-clean,
+error-free, typeset, within budget, nothing cut off, and accessible (axe-core).
 
 Runs against the built site served on 127.0.0.1 in Debian's Chromium. Without
 Chromium the tests skip with a message, except under CI, where they fail.
@@ -11,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import AXE, axe_violations, budget, serve, visit
+from browser import AXE, SIZES, axe_violations, budget, serve, visit
 from conftest import RAW_TEX, ROOT, built_pages
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SIDEWAYS = "document.documentElement.scrollWidth - innerWidth"  # > 0: the page scrolls sideways
 WIDE_CODE = """Array.from(document.querySelectorAll("pre > code"))
     .filter(code => code.scrollWidth > code.clientWidth)
@@ -41,7 +41,7 @@ CSP_META = ('<meta http-equiv="Content-Security-Policy" content="default-src \'s
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "index")
-def test_page(browser, base, site, path, scheme, size, verdicts, record_property):
+def test_page(browser, base, path, scheme, size, verdicts, record_property):
     """A first visit to every page, light and dark, desktop and phone: nothing asked
     of another host, no error, no raw TeX, every shown image loaded, within budget,
     nothing wider than its box, every navigation landmark named, and axe-core's

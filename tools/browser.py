@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
 # gzip bytes a first visit may cost (tests/test_browser.py holds each page to it; make
 # bench reports it): the notebook has all the code, so it carries less of the rest.
 BUDGET = 150 * 1024

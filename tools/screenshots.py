@@ -11,11 +11,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import chromium, launch, serve
+from browser import SIZES, chromium, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 def main(only):
