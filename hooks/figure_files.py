@@ -9,6 +9,7 @@ snippet it imports (and the Python version): a rebuild redraws only when that
 code changed.
 """
 
+import base64
 import hashlib
 import os
 import re
@@ -42,23 +43,34 @@ def on_files(files, config):
 SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)pt" height="([\d.]+)pt"')
 IMG = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="([^"]*?figures/([\w-]+)\.svg)(#[^"]*)?"'
                  r'([^>]*)>')
+# An SVG inside the page (a notebook output that is not one of the site's figures).
+INLINE = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="data:image/svg\+xml;base64,([^"]+)"')
 
 
 def on_page_content(html, page, config, files):
     """Give every figure its width and height, so nothing shifts while it loads, and a
     link to its own file: on a phone, a tap opens it full size to zoom."""
-    def sized(m):
+    def linked(m):
         svg = files.get_file_from_path(f"figures/{m[3]}.svg")
-        size = SIZE.search(svg.content_string) if svg else None
+        size = pixels(svg.content_string) if svg else None
         if not size:
             return m[0]
-        width, height = (round(float(v) * 4 / 3) for v in size.groups())  # pt to px
         # Lazy: the theme hides the other palette's copy, and a hidden lazy image is never
         # fetched, so a first visit loads one copy of each figure, not two.
         return (f'<a class="figure-zoom" href="{m[2]}">'
-                f'<img width="{width}" height="{height}" loading="lazy" '
+                f'<img width="{size[0]}" height="{size[1]}" loading="lazy" '
                 f'{m[1]}src="{m[2]}{m[4] or ""}"{m[5]}></a>')
-    return IMG.sub(sized, html)
+
+    def inline(m):
+        size = pixels(base64.b64decode(m[2]).decode("utf-8", "replace"))
+        return f'<img width="{size[0]}" height="{size[1]}" {m[0][5:]}' if size else m[0]
+    return INLINE.sub(inline, IMG.sub(linked, html))
+
+
+def pixels(svg):
+    """(width, height) in px of an SVG matplotlib wrote (its sizes are in pt), or None."""
+    size = SIZE.search(svg)
+    return tuple(round(float(v) * 4 / 3) for v in size.groups()) if size else None
 
 
 def imported(name, seen=None):

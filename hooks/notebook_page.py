@@ -33,7 +33,6 @@ TEXT = re.compile(r"<pre>(.*?)</pre>", re.S)
 ANCHOR = re.compile(r'<a class="anchor-link" href="(#[^"]+)">¶</a>')
 DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
 SVG_IMG = re.compile(r'<img alt="([^"]*)" src="(data:image/svg\+xml;base64,([^"]+))"\s*/?>')
-SVG_SIZE = re.compile(rb'<svg[^>]*? width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
 def on_page_content(content, page, config, files):
@@ -91,8 +90,8 @@ def block(title, code):
 
 def figure(img, files):
     """An inline SVG output. When it is, byte for byte, a figure the site draws, the
-    site's file in both themes (hooks/figure_files.py sizes it, and the browser loads
-    only the one shown); else the output itself, sized."""
+    site's file in both themes (the browser loads only the one shown); else the output
+    itself. hooks/figure_files.py, later in the list, sizes either."""
     svg = base64.b64decode(img[3])
     for site_figure in files:
         name = site_figure.src_uri
@@ -101,9 +100,7 @@ def figure(img, files):
             dark = name.replace("-light.svg", "-dark.svg")
             return (f'<img alt="{img[1]}" src="../{name}#only-light">'
                     f'<img alt="{img[1]}" src="../{dark}#only-dark">')
-    size = SVG_SIZE.search(svg)
-    width, height = (round(float(v) * 4 / 3) for v in size.groups()) if size else (0, 0)
-    return f'<img alt="{img[1]}" src="{img[2]}" width="{width}" height="{height}">'
+    return img[0]
 
 
 def arithmatex(m):
