@@ -42,8 +42,7 @@ def on_config(config):
     a published address while `make serve` builds for 127.0.0.1."""
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin and plugin.config["cache"]:
-        versions = "".join(importlib.metadata.version(p) for p in RENDERERS)
-        key = f"{versions} {config['site_url']}"
+        key = f"{versions(RENDERERS)} {config['site_url']}"
         folder = hashlib.sha256(key.encode()).hexdigest()[:16]
         plugin.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / folder)
     return config
@@ -70,9 +69,8 @@ def on_files(files, config):
     source = Path(executed_dir.name) / "source" / NOTEBOOK
     source.parent.mkdir(exist_ok=True)
     source.write_text(text, encoding="utf-8")
-    key = hashlib.sha256(text.encode() + sys.version.encode())
-    for package in ("numpy", "matplotlib", "ipykernel"):
-        key.update(importlib.metadata.version(package).encode())
+    key = hashlib.sha256(text.encode() + sys.version.encode()
+                         + versions(("numpy", "matplotlib", "ipykernel")).encode())
     # The same cells: the same outputs. Same file name: mkdocs-jupyter picks its pages
     # by name.
     done = CACHE / key.hexdigest()[:16] / source.name
@@ -85,10 +83,17 @@ def on_files(files, config):
     return files
 
 
+def versions(packages):
+    return " ".join(importlib.metadata.version(p) for p in packages)
+
+
 def execute(source, folder, timeout=TIMEOUT, root=ROOT):
     """Run source top to bottom in a fresh kernel; write and return the executed copy."""
     notebook = nbformat.read(source, as_version=4)
+    # No timestamps in the cells' metadata: the same notebook gives the same file, so
+    # the download and every check keyed on the site's files stay the same.
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                            record_timing=False,
                             resources={"metadata": {"path": str(source.parent)}})
     with client.setup_kernel():
         for index, cell in enumerate(notebook.cells):
