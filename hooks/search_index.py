@@ -8,7 +8,9 @@ between search-skip comments, is taken out of the page while Material's search
 plugin reads it and put back before the page is written. (A data-search-exclude
 on it would not do: Material's skip list compares tags by name, so a marked
 <span> is let go at its first nested </span>.) The search plugin's parse of the
-drawn copies was also a third of a warm build.
+drawn copies was also a third of a warm build; for the same reason it is given
+code blocks removed and formulas as plain text, which it reads to the same index
+(tests/test_build.py holds that, with the plugin's own parser).
 """
 
 import re
@@ -21,6 +23,11 @@ MARKS = {
         '<annotation encoding="application/x-tex" data-search-exclude>',
 }
 SKIPPED = re.compile(r"<!--search-skip-->.*?<!--/search-skip-->", re.S)
+# What the search plugin would skip or read as plain text anyway, given to it that
+# way: its HTML parser, tag by tag, was the largest part of a rebuild.
+CODE = re.compile(r'<div class="highlight" data-search-exclude>.*?</pre></div>', re.S)
+MATHML = re.compile(r"<math [^>]*>(.*?)<annotation [^>]*>.*?</annotation>.*?</math>", re.S)
+TEXT = re.compile(r">([^<]+)<")
 MARKERS = re.compile(r"<!--/?search-skip-->")
 whole = {}  # page.url -> its content while the search plugin reads the shortened one
 
@@ -31,10 +38,18 @@ def on_page_content(content, page, config, files):
     return content
 
 
+def text_of(formula):
+    """A formula's MathML as the search plugin reads it: its text, where a piece that
+    is only spacing (KaTeX's thin space, say) counts as one space."""
+    pieces = TEXT.findall(">" + formula[1] + "<")
+    return "".join(" " if piece.isspace() else piece for piece in pieces)
+
+
 @event_priority(100)  # before Material's search plugin (priority 0) reads page.content
 def _shorten(context, page, config, nav):
     whole[page.url] = page.content
-    page.content = SKIPPED.sub("", page.content)
+    shortened = CODE.sub("", SKIPPED.sub("", page.content))
+    page.content = MATHML.sub(text_of, shortened)
     return context
 
 

@@ -183,3 +183,32 @@ def test_search_index_holds_prose_not_code_or_tex(site):
     assert "\\begin{" not in text and "\\mathbf" not in text, "TeX sources in the index"
     assert "\u200b" not in text, "KaTeX's drawn copies in the index (their zero-width spaces)"
     assert "finite difference" in text, "the prose is missing from the index"
+
+
+def search_sections(html):
+    """What Material's search plugin reads from html: (id, title, text) per section."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+
+def test_search_plugin_reads_the_shortcut_as_it_reads_the_page(site):
+    """hooks/search_index.py hands Material's search plugin each page with its code
+    blocks taken out and its formulas as plain text, to spare its HTML parser; the
+    plugin's own parser must read the same sections from either."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks/search_index.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    saved = 0
+    for page in sorted(site.rglob("*.html")):
+        article = page.read_text(encoding="utf-8")
+        article = article[article.index("<article"):article.index("</article>")]
+        shortened = hook.MATHML.sub(hook.text_of, hook.CODE.sub("", article))
+        saved += len(article) - len(shortened)
+        assert search_sections(shortened) == search_sections(article), page
+    assert saved > 100_000, "the shortcut no longer finds the code blocks and formulas"
