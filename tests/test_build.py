@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW_TEX, ROOT, built_pages, minimal_build, nav, strict_build
+from conftest import RAW_TEX, ROOT, built_pages, hook, minimal_build, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
 PAGES = [f"{path}index.html" for src, path in zip(nav(), built_pages(), strict=False)
@@ -131,6 +131,25 @@ def test_an_edited_snippet_reaches_the_page_and_the_notebook_in_one_rebuild(site
     assert notebook.count(marker) >= 2, "the notebook page shows the new code and its output"
 
 
+def test_an_edited_template_is_compiled_afresh(tmp_path, monkeypatch):
+    """hooks/templates.py keeps compiled templates between builds: a kept copy is never
+    used for a template whose source changed."""
+    import jinja2
+
+    templates = hook("templates")
+    monkeypatch.setattr(templates, "CACHE", tmp_path / "cache")
+    source = tmp_path / "main.html"
+
+    def rendered():
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path))
+        return templates.on_env(env, None, None).get_template("main.html").render()
+
+    source.write_text("before the edit")
+    assert rendered() == "before the edit" and any((tmp_path / "cache").iterdir())
+    source.write_text("after the edit")
+    assert rendered() == "after the edit"
+
+
 def test_every_figure_has_its_size_and_opens_full_size(site):
     """width and height on every image, so nothing shifts while it loads; each figure a
     link to its own file, to open full size on a phone."""
@@ -199,16 +218,12 @@ def test_search_plugin_reads_the_shortcut_as_it_reads_the_page(site):
     """hooks/search_index.py hands Material's search plugin each page with its code
     blocks taken out and its formulas as plain text, to spare its HTML parser; the
     plugin's own parser must read the same sections from either."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks/search_index.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    search_index = hook("search_index")
     saved = 0
     for page in sorted(site.rglob("*.html")):
         article = page.read_text(encoding="utf-8")
         article = article[article.index("<article"):article.index("</article>")]
-        shortened = hook.MATHML.sub(hook.text_of, hook.CODE.sub("", article))
+        shortened = search_index.MATHML.sub(search_index.text_of, search_index.CODE.sub("", article))
         saved += len(article) - len(shortened)
         assert search_sections(shortened) == search_sections(article), page
     assert saved > 100_000, "the shortcut no longer finds the code blocks and formulas"
