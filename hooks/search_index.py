@@ -23,12 +23,12 @@ MARKS = {
         '<annotation encoding="application/x-tex" data-search-exclude>',
 }
 SKIPPED = re.compile(r"<!--search-skip-->.*?<!--/search-skip-->", re.S)
+MARKERS = re.compile(r"<!--/?search-skip-->")
 # What the search plugin would skip or read as plain text anyway, given to it that
 # way: its HTML parser, tag by tag, was the largest part of a rebuild.
 CODE = re.compile(r'<div class="highlight" data-search-exclude>.*?</pre></div>', re.S)
 MATHML = re.compile(r"<math [^>]*>(.*?)<annotation [^>]*>.*?</annotation>.*?</math>", re.S)
 TEXT = re.compile(r">([^<]+)<")
-MARKERS = re.compile(r"<!--/?search-skip-->")
 whole = {}  # page.url -> its content while the search plugin reads the shortened one
 
 
@@ -45,11 +45,15 @@ def text_of(formula):
     return "".join(" " if piece.isspace() else piece for piece in pieces)
 
 
+def as_read(content):
+    """content without its code blocks, its formulas as text: what the plugin reads."""
+    return MATHML.sub(text_of, CODE.sub("", content))
+
+
 @event_priority(100)  # before Material's search plugin (priority 0) reads page.content
 def _shorten(context, page, config, nav):
     whole[page.url] = page.content
-    shortened = CODE.sub("", SKIPPED.sub("", page.content))
-    page.content = MATHML.sub(text_of, shortened)
+    page.content = as_read(SKIPPED.sub("", page.content))
     return context
 
 

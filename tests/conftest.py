@@ -44,16 +44,6 @@ def built_pages():
 SITE_URL = "https://example.github.io/backprop/"  # the session's build is published here
 
 
-def hook(name):
-    """hooks/NAME.py loaded as MkDocs loads it (a file, not a package)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def embeds(page):
     """(line number, target) for every snippet include on a page."""
     text = page.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW_TEX, ROOT, built_pages, hook, minimal_build, nav, strict_build
+from conftest import RAW_TEX, ROOT, built_pages, minimal_build, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
 PAGES = [f"{path}index.html" for src, path in zip(nav(), built_pages(), strict=False)
@@ -116,8 +116,9 @@ def test_an_edited_snippet_reaches_the_page_and_the_notebook_in_one_rebuild(site
     result: after a snippet edit, one rebuild shows the new output everywhere. The copy
     starts with the caches the session's build (`site`) just filled."""
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "node_modules", "site", "test-artifacts", "__pycache__"))
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(  # the sources and .cache/
+        ".venv*", ".git", "node_modules", "site", "test-artifacts", "__pycache__", "pycache",
+        ".*_cache"))
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     assert any((copy / ".cache" / "notebook").iterdir()), "no warm cache to be fooled by"
     marker = "printed after the edit"
@@ -136,7 +137,8 @@ def test_an_edited_template_is_compiled_afresh(tmp_path, monkeypatch):
     used for a template whose source changed."""
     import jinja2
 
-    templates = hook("templates")
+    import templates  # hooks/templates.py
+
     monkeypatch.setattr(templates, "CACHE", tmp_path / "cache")
     source = tmp_path / "main.html"
 
@@ -218,12 +220,13 @@ def test_search_plugin_reads_the_shortcut_as_it_reads_the_page(site):
     """hooks/search_index.py hands Material's search plugin each page with its code
     blocks taken out and its formulas as plain text, to spare its HTML parser; the
     plugin's own parser must read the same sections from either."""
-    search_index = hook("search_index")
+    import search_index  # hooks/search_index.py
+
     saved = 0
     for page in sorted(site.rglob("*.html")):
         article = page.read_text(encoding="utf-8")
         article = article[article.index("<article"):article.index("</article>")]
-        shortened = search_index.MATHML.sub(search_index.text_of, search_index.CODE.sub("", article))
+        shortened = search_index.as_read(article)
         saved += len(article) - len(shortened)
         assert search_sections(shortened) == search_sections(article), page
     assert saved > 100_000, "the shortcut no longer finds the code blocks and formulas"

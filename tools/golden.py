@@ -23,14 +23,22 @@ def expected(script):
     return script.with_suffix(".txt")
 
 
+def snippet_env():
+    """A snippet's environment: no window for figures; bytecode in .cache/, as the
+    Makefile keeps it, never in snippets/__pycache__."""
+    env = {**os.environ, "MPLBACKEND": "Agg",
+           "PYTHONPYCACHEPREFIX": str(ROOT / ".cache" / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run(script, cwd, root=ROOT, timeout=TIMEOUT):
     """stdout of `python snippets/NAME.py`, or AssertionError with its stderr."""
     rel = script.relative_to(root).as_posix()
     try:
         done = subprocess.run([sys.executable, str(script)], cwd=cwd, capture_output=True,
                               text=True, timeout=timeout,
-                              env={**os.environ, "MPLBACKEND": "Agg",
-                                   "PYTHONDONTWRITEBYTECODE": "1"})
+                              env=snippet_env())
     except subprocess.TimeoutExpired as err:
         stderr = err.stderr.decode() if isinstance(err.stderr, bytes) else err.stderr or ""
         raise AssertionError(f"{rel}: still running after {timeout} s\n{stderr}") from err
