@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import network
-from browser import visit
+from browser import new_context, open_page
 
 INPUTS = ["i1", "i2", "y", "w1", "w2", "w3", "w4", "w5", "w6", "lr", "epochs"]
 DEFAULTS = [2, 3, 1, 0.34, 0.13, 0.05, 0.07, 0.20, 0.01, 0.05, 30]
@@ -50,11 +50,20 @@ def cases(count=50, seed=7):
         yield {k: float(v) if k != "epochs" else v for k, v in case.items()}
 
 
-@pytest.fixture
-def explorer(browser, base):
-    seen, page, context = visit(browser, base + "explorer/", wait_until="load")
-    yield page
+@pytest.fixture(scope="module")
+def warm(browser):
+    """One browser context for this file's tests: after the first, each page comes from
+    its cache (a first visit with an empty cache is tests/test_browser.py's subject)."""
+    context = new_context(browser)
+    yield context
     context.close()
+
+
+@pytest.fixture
+def explorer(warm, base):
+    seen, page = open_page(warm, base + "explorer/", wait_until="load")
+    yield page
+    page.close()
 
 
 def shown(page):
@@ -123,20 +132,20 @@ def test_bad_input_is_named_and_never_shows_nan(explorer, name, text, says):
         assert explorer.get_attribute(f"input[name={name}]", "aria-invalid") == "true"
 
 
-def test_the_link_keeps_the_numbers(browser, base):
+def test_the_link_keeps_the_numbers(warm, base):
     numbers = "i1=1&i2=-2&y=0.5&w1=0.1&w2=0.2&w3=0.3&w4=0.4&w5=0.5&w6=0.6&lr=0.01&epochs=5"
-    seen, page, context = visit(browser, base + "explorer/#" + numbers, wait_until="load")
+    seen, page = open_page(warm, base + "explorer/#" + numbers, wait_until="load")
     try:
         assert [page.input_value(f"input[name={n}]") for n in INPUTS] == [
             v.split("=")[1] for v in numbers.split("&")]
         page.fill("input[name=w1]", "0.15")
         assert page.evaluate("location.hash") == "#" + numbers.replace("w1=0.1", "w1=0.15")
     finally:
-        context.close()
-    seen, page, context = visit(browser, base + "explorer/#w1=abc&x=1", wait_until="load")
+        page.close()
+    seen, page = open_page(warm, base + "explorer/#w1=abc&x=1", wait_until="load")
     try:
         assert page.input_value("input[name=w1]") == "0.34"
         assert "could not be used" in page.inner_text("[role=alert]")
         assert not seen.console_errors and not seen.page_errors
     finally:
-        context.close()
+        page.close()

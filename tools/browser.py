@@ -87,12 +87,17 @@ class Visit:
         return sum(packed for _, packed in self.sizes.values())
 
 
-def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle", sizes=False):
-    """Open url in a fresh context; returns (Visit, the open page, its context).
-    sizes: also weigh every response (raw and gzip), which costs most of a visit."""
+def new_context(browser, viewport=None, scheme=None):
+    """A fresh context (an empty cache) that records CSP violations on its pages."""
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800},
                                   color_scheme=scheme or "light", service_workers="block")
     context.add_init_script(WATCH_CSP)
+    return context
+
+
+def open_page(context, url, wait_until="networkidle", sizes=False):
+    """Open url in a new page of context; returns (Visit, the open page).
+    sizes: also weigh every response (raw and gzip), which costs most of a visit."""
     page = context.new_page()
     seen = Visit()
     page.on("request", lambda r: seen.requests.append(r.url))
@@ -110,7 +115,13 @@ def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle", si
         page.on("response", size)
     page.goto(url, wait_until=wait_until)
     seen.csp = page.evaluate("window.__csp")
-    return seen, page, context
+    return seen, page
+
+
+def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle", sizes=False):
+    """A first visit: url in a fresh context; returns (Visit, the open page, its context)."""
+    context = new_context(browser, viewport, scheme)
+    return *open_page(context, url, wait_until, sizes), context
 
 
 def axe_violations(page, impacts=("serious", "critical")):
