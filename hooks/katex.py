@@ -11,6 +11,7 @@ page's math reaches it marked the same way, by hooks/notebook_page.py.
 
 import hashlib
 import html
+import importlib.metadata
 import json
 import os
 import re
@@ -18,7 +19,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from fontTools import subset
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -28,6 +28,9 @@ RENDER = Path(__file__).with_name("katex-render.cjs")
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 ASSETS = "assets/katex"
 INLINE_CSS = f"{ASSETS}/inline-styles.css"
+# How the fonts are cut down (fontTools' subset options). No hinting: a quarter of
+# each file, and screens that use it are rare now.
+SUBSET = {"flavor": "woff2", "layout_features": ["*"], "hinting": False}
 
 MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
 STYLED_TAG = re.compile(r'<([a-z]+)([^<>]*?) style="([^"]*)"([^<>]*)>')
@@ -90,7 +93,8 @@ def on_post_build(config):
     renderer.close()
     fonts = Path(config.site_dir, ASSETS, "fonts")
     key = hashlib.sha256("".join(sorted(glyphs)).encode() + renderer.path.name.encode()
-                         + repr(sorted(vars(subset_options()).items())).encode())
+                         + repr(sorted(SUBSET.items())).encode()
+                         + importlib.metadata.version("fonttools").encode())
     done = CACHE / f"fonts-{key.hexdigest()[:16]}"  # the same glyphs: the same subsets
     if not done.is_dir():
         subset_fonts(fonts, glyphs)
@@ -112,18 +116,12 @@ def typeset_text(markup):
     return set(html.unescape(re.sub(r"<[^>]+>", "", shown)))
 
 
-def subset_options():
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.hinting = False  # a quarter of each file; screens that use it are rare now
-    return options
-
-
 def subset_fonts(folder, characters):
     """Keep only the glyphs the site uses in each KaTeX woff2 font (a browser that
     reads woff2 never asks for the .woff or .ttf fallbacks, left whole)."""
-    options = subset_options()
+    from fontTools import subset  # here: a build that finds its fonts cut never needs it
+
+    options = subset.Options(**SUBSET)
     unicodes = sorted(ord(c) for c in characters if not c.isspace())
     for font_file in sorted(folder.glob("*.woff2")):
         font = subset.load_font(str(font_file), options)

@@ -10,11 +10,11 @@ and ipykernel's versions): an unchanged notebook is not run again.
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -53,11 +53,14 @@ def on_files(files, config):
     if page is None:
         return files
     # The notebook as the snippets make it now (tools/notebook.py writes it only if it
-    # changed), so an edited snippet reaches the page in the same rebuild.
+    # changed), so an edited snippet reaches the page in the same rebuild. Loaded afresh
+    # each build, in this process: `mkdocs serve` picks up an edit to it too.
     generator = Path(config.config_file_path).parent / "tools" / "notebook.py"
     if generator.exists():
-        subprocess.run([sys.executable, str(generator)], check=True, timeout=60,
-                       stdout=subprocess.DEVNULL)
+        spec = importlib.util.spec_from_file_location("notebook_generator", generator)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.write()
     if os.environ.get("EXECUTE_NOTEBOOK", "true") == "false":
         return files  # the build renders it unexecuted (tests that only break a link)
     # Its links name the local site (metadata "site_url"): the copy published names this

@@ -162,8 +162,15 @@ def text():
     return json.dumps(notebook(), indent=1, ensure_ascii=False) + "\n"
 
 
+def write():
+    """Write docs/walkthrough.ipynb only if it changed (`mkdocs serve` would see an
+    identical write as an edit); True if it did."""
+    if NOTEBOOK.exists() and NOTEBOOK.read_text(encoding="utf-8") == text():
+        return False
+    NOTEBOOK.write_text(text(), encoding="utf-8")
+    return True
+
+
 if __name__ == "__main__":  # tests/test_notebook.py checks the committed one is fresh
-    # Written only when it changes: `mkdocs serve` would see an identical write as an edit.
-    if not NOTEBOOK.exists() or NOTEBOOK.read_text(encoding="utf-8") != text():
-        NOTEBOOK.write_text(text(), encoding="utf-8")
+    if write():
         print(f"wrote {NOTEBOOK.relative_to(ROOT)}")
