@@ -191,6 +191,17 @@ def test_matrix_brackets_stretch(browser, base):
         context.close()
 
 
+def test_the_browser_spends_nothing_on_its_own_ui(browser, base):
+    """tools/browser.py turns off the address bar's popup, a WebUI page Chromium builds
+    for every window (so for every context): besides the page, only its search worker."""
+    seen, page, context = visit(browser, base + "data/", wait_until="load")
+    try:
+        targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+        assert sorted(t["type"] for t in targets) == ["page", "worker"], targets
+    finally:
+        context.close()
+
+
 def test_an_outside_request_is_caught(browser, base, tmp_path):
     """The checks above can fail: a page that asks another host is blocked and named."""
     (tmp_path / "index.html").write_text(
