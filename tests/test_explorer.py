@@ -59,11 +59,20 @@ def warm(browser):
     context.close()
 
 
-@pytest.fixture
-def explorer(warm, base):
-    seen, page = open_page(warm, base + "explorer/", wait_until="load")
+@pytest.fixture(scope="module")
+def tab(warm):
+    page = warm.new_page()
     yield page
     page.close()
+
+
+@pytest.fixture
+def explorer(tab, base):
+    """The explorer freshly loaded (through about:blank: a new hash alone would not
+    reload it), in one tab that this file's tests take turns with."""
+    tab.goto("about:blank")
+    tab.goto(base + "explorer/", wait_until="load")
+    return tab
 
 
 def shown(page):
