@@ -112,7 +112,7 @@ class Visit:
 
 def new_context(browser, viewport=None, scheme=None):
     """A fresh context (an empty cache) that records CSP violations on its pages."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800},
+    context = browser.new_context(viewport=viewport or SIZES["desktop"],
                                   color_scheme=scheme or "light", service_workers="block")
     context.add_init_script(WATCH_CSP)
     return context

@@ -165,9 +165,10 @@ def text():
 def write():
     """Write docs/walkthrough.ipynb only if it changed (`mkdocs serve` would see an
     identical write as an edit); True if it did."""
-    if NOTEBOOK.exists() and NOTEBOOK.read_text(encoding="utf-8") == text():
+    made = text()
+    if NOTEBOOK.exists() and NOTEBOOK.read_text(encoding="utf-8") == made:
         return False
-    NOTEBOOK.write_text(text(), encoding="utf-8")
+    NOTEBOOK.write_text(made, encoding="utf-8")
     return True
 
 
