@@ -76,10 +76,9 @@ def site(build):
     return site
 
 
-def minimal_build(tmp_path, pages, **config):
-    """Build a site of a few pages (`{name under docs/: text}`) with only the settings a
-    test names: the finished `mkdocs build` process. Failure-mode tests use it, so each
-    costs a second, not a whole build of the site."""
+def minimal_site(tmp_path, pages, **config):
+    """A site of a few pages (`{name under docs/: text}`) with only the settings a test
+    names, in tmp_path: its mkdocs.yml."""
     import yaml
 
     docs = tmp_path / "docs"
@@ -88,8 +87,15 @@ def minimal_build(tmp_path, pages, **config):
         (docs / name).write_text(text)
     config = {"site_name": "test", "docs_dir": str(docs), **config}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    return tmp_path / "mkdocs.yml"
+
+
+def minimal_build(tmp_path, pages, **config):
+    """`mkdocs build` of a minimal_site: the finished process. Failure-mode tests use it,
+    so each costs a second, not a whole build of the site."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
-                           str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                           str(minimal_site(tmp_path, pages, **config)),
+                           "-d", str(tmp_path / "site")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 

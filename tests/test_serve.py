@@ -4,14 +4,9 @@ saved edit reloads the page open in the browser."""
 import re
 import socket
 import subprocess
-import sys
-import time
-import urllib.request
 
-import yaml
-
-from browser import visit
-from conftest import ROOT
+from browser import live, visit
+from conftest import ROOT, minimal_site
 
 
 def test_a_busy_port_is_named():
@@ -33,32 +28,13 @@ def test_a_saved_edit_reloads_the_open_page(tmp_path, browser):
     """The author's loop, with the site's Content-Security-Policy on: the page reloads
     itself after a save and nothing is refused (hooks/csp.py lets MkDocs' live-reload
     script run under serve). A one-page site: the loop, not the chapters, is tested."""
-    (tmp_path / "docs").mkdir()
-    page_md = tmp_path / "docs" / "index.md"
-    page_md.write_text("# Before the edit\n")
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({
-        "site_name": "test", "theme": {"name": "material", "font": False},
-        "hooks": [str(ROOT / "hooks" / "csp.py")]}))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        address = f"127.0.0.1:{probe.getsockname()[1]}"
-    url = f"http://{address}/"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True)
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                break
-            except OSError:
-                time.sleep(0.1)
+    minimal_site(tmp_path, {"index.md": "# Before the edit\n"},
+                 theme={"name": "material", "font": False},
+                 hooks=[str(ROOT / "hooks" / "csp.py")])
+    with live(tmp_path) as (url, _):
         seen, page, context = visit(browser, url, wait_until="load")
-        page_md.write_text("# After the edit\n")
+        (tmp_path / "docs" / "index.md").write_text("# After the edit\n")
         page.locator("h1", has_text="After the edit").wait_for(timeout=20_000)
         assert not seen.console_errors and not page.evaluate("window.__csp"), (
             seen.console_errors)
         context.close()
-    finally:
-        server.terminate()
-        server.communicate(timeout=10)

@@ -11,19 +11,17 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import budget, chromium, launch, serve, visit
+from browser import budget, chromium, launch, live, serve, visit
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="application/'
@@ -76,39 +74,25 @@ def served_after_edit(path, url, word):
     """`mkdocs serve` as make serve runs it; append word to path once it is up: seconds
     until url shows it (MkDocs polls for changes every 0.5 s, then waits 0.1 s), and the
     rebuild's own time as MkDocs logs it ("Documentation built in ...")."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
-    log = []
-    threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
-    page = f"http://127.0.0.1:{port}/{url}"
-
-    def shown(text):
-        try:
-            return text in urllib.request.urlopen(page, timeout=5).read().decode()
-        except OSError:
-            return False
-
     before = path.read_text(encoding="utf-8")
-    try:
-        while not shown("</html>"):
-            if server.poll() is not None:
-                sys.exit("make bench: mkdocs serve stopped:\n" + "".join(log))
-            time.sleep(0.1)
-        time.sleep(1)  # let the watcher settle after the first build
-        builds = len([line for line in log if "Documentation built in" in line])
-        start = time.perf_counter()
-        path.write_text(before + f"\n{word}\n", encoding="utf-8")
-        while not shown(word):
-            time.sleep(0.02)
-        seen = time.perf_counter() - start
-    finally:
-        path.write_text(before, encoding="utf-8")
-        server.terminate()
-        server.wait()
+    with live(ROOT) as (base, log):
+
+        def shown(text):
+            try:
+                return text in urllib.request.urlopen(base + url, timeout=5).read().decode()
+            except OSError:
+                return False
+
+        try:
+            time.sleep(1)  # let the watcher settle after the first build
+            builds = len([line for line in log if "Documentation built in" in line])
+            start = time.perf_counter()
+            path.write_text(before + f"\n{word}\n", encoding="utf-8")
+            while not shown(word):
+                time.sleep(0.02)
+            seen = time.perf_counter() - start
+        finally:
+            path.write_text(before, encoding="utf-8")
     rebuilt = [line for line in log if "Documentation built in" in line][builds:]
     return seen, float(re.search(r"built in ([\d.]+)", rebuilt[0])[1])
 

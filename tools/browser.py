@@ -1,15 +1,22 @@
-"""Serve the built site on 127.0.0.1 and load its pages in Debian's Chromium.
+"""Serve the built site on 127.0.0.1 (or run `mkdocs serve` there) and load its pages
+in Debian's Chromium.
 
 Shared by the browser tests and tools/bench.py. Playwright drives the
 system Chromium (CHROMIUM, else /usr/bin/chromium): `playwright install`
 would download a browser, which this project never does.
 """
 
+import contextlib
 import functools
 import gzip
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -63,6 +70,35 @@ def serve(site, root="/"):
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}{root}"
+
+
+@contextlib.contextmanager
+def live(folder, timeout=120):
+    """`mkdocs serve` of folder/mkdocs.yml as make serve runs it, on a free loopback
+    port: yields (its URL, the lines it has logged so far) once its first page answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
+                              cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
+    log = []
+    threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
+    url = f"http://{address}/"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("mkdocs serve did not answer:\n" + "".join(log)) from None
+                time.sleep(0.1)
+        yield url, log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 # Chromium builds its address bar's popup, a WebUI page, for every window, so for every
