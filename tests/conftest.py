@@ -44,6 +44,11 @@ def built_pages():
 SITE_URL = "https://example.github.io/backprop/"  # the session's build is published here
 
 
+def article(html):
+    """The page's own content: from its <article> to the end of it."""
+    return html[html.index("<article"):html.index("</article>")]
+
+
 def embeds(page):
     """(line number, target) for every snippet include on a page."""
     text = page.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW_TEX, ROOT, built_pages, minimal_build, nav, strict_build
+from conftest import RAW_TEX, ROOT, article, built_pages, minimal_build, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
 PAGES = [f"{path}index.html" for src, path in zip(nav(), built_pages(), strict=False)
@@ -169,9 +169,8 @@ def test_headings_go_down_one_level_at_a_time(site):
     """One h1 a page, and no level skipped on the way down (h2 then h4): a screen
     reader's outline of the page is its table of contents."""
     for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        article = html[html.find("<article"):html.find("</article>")]
-        levels = [int(n) for n in re.findall(r"<h([1-6])\b", article)]
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b",
+                                             article(page.read_text(encoding="utf-8")))]
         where = page.relative_to(site)
         assert levels.count(1) == 1 and levels[0] == 1, f"{where}: headings {levels}"
         jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False)
@@ -224,9 +223,8 @@ def test_search_plugin_reads_the_shortcut_as_it_reads_the_page(site):
 
     saved = 0
     for page in sorted(site.rglob("*.html")):
-        article = page.read_text(encoding="utf-8")
-        article = article[article.index("<article"):article.index("</article>")]
-        shortened = search_index.as_read(article)
-        saved += len(article) - len(shortened)
-        assert search_sections(shortened) == search_sections(article), page
+        content = article(page.read_text(encoding="utf-8"))
+        shortened = search_index.as_read(content)
+        saved += len(content) - len(shortened)
+        assert search_sections(shortened) == search_sections(content), page
     assert saved > 100_000, "the shortcut no longer finds the code blocks and formulas"

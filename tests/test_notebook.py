@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 import notebook as walkthrough
 import notebook_run
-from conftest import ROOT, SITE_URL, minimal_build
+from conftest import ROOT, SITE_URL, article, minimal_build
 
 
 def test_notebook_is_what_the_snippets_make():
@@ -85,14 +85,13 @@ def test_cells_read_as_notebook_code(executed):
 
 def test_the_notebook_page_is_written_like_a_chapter(site):
     """Material's code blocks, no JupyterLab markup or inline styles, one block per cell."""
-    page = (site / "walkthrough" / "index.html").read_text(encoding="utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
-    assert "<style" not in article and "jp-" not in article and "<script" not in article
+    content = article((site / "walkthrough" / "index.html").read_text(encoding="utf-8"))
+    assert "<style" not in content and "jp-" not in content and "<script" not in content
     snippet_cells = [c for c in json.loads(walkthrough.text())["cells"]
                      if c["metadata"].get("snippet")]
-    titles = re.findall(r'<span class="filename">snippets/(\w+)\.py</span>', article)
+    titles = re.findall(r'<span class="filename">snippets/(\w+)\.py</span>', content)
     assert titles == [c["metadata"]["snippet"] for c in snippet_cells]
-    assert 'href="../data/"' in article and SITE_URL not in article
+    assert 'href="../data/"' in content and SITE_URL not in content
 
 
 def notebook_of(tmp_path, source, name="broken"):
