@@ -13,7 +13,6 @@ import base64
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+
+from cached_folder import keep
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -96,9 +97,4 @@ def draw(done):
             raise PluginError(f"snippets/figures.py failed:\n{err.stderr}") from err
         except subprocess.TimeoutExpired as err:
             raise PluginError("snippets/figures.py still running after 120 s") from err
-        done.parent.mkdir(parents=True, exist_ok=True)
-        staged = Path(shutil.copytree(folder, f"{done}.{os.getpid()}"))
-        try:
-            staged.rename(done)  # atomic: a build running beside this one sees all or none
-        except OSError:
-            shutil.rmtree(staged)  # that other build got there first, with the same figures
+        keep(folder, done)

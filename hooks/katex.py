@@ -22,6 +22,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from cached_folder import keep
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "katex"  # formulas and cut-down fonts from earlier builds
 RENDER = Path(__file__).with_name("katex-render.cjs")
@@ -98,14 +100,7 @@ def on_post_build(config):
     done = CACHE / f"fonts-{key.hexdigest()[:16]}"  # the same glyphs: the same subsets
     if not done.is_dir():
         subset_fonts(fonts, glyphs)
-        staged = Path(f"{done}.{os.getpid()}")
-        staged.mkdir(parents=True)
-        for font in fonts.glob("*.woff2"):
-            shutil.copy(font, staged / font.name)
-        try:
-            staged.rename(done)  # atomic: a build running beside this one sees all or none
-        except OSError:
-            shutil.rmtree(staged)
+        keep(fonts, done, "*.woff2")
     for font in done.glob("*.woff2"):
         shutil.copy(font, fonts / font.name)
 
