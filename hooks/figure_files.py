@@ -1,12 +1,13 @@
 """Draw the figures while the site builds, so no committed image can drift from its code.
 
-Runs `python snippets/figures.py --themes` as a reader would run it (a fresh
-process, so `mkdocs serve` always draws the code as it is now) and publishes
-each figures/<name>-light.svg and figures/<name>-dark.svg; the chapters show
-one or the other with Material's #only-light / #only-dark. The drawings are
-kept in .cache/figures/ under a hash of the code of figures.py and of every
-snippet it imports (and the Python version): a rebuild redraws only when that
-code changed.
+Every module of figures (snippets/figures.py, and snippets/<chapter>_figures.py
+beside a later chapter's snippets) runs as a reader would run it, `python
+snippets/NAME.py --themes` (a fresh process, so `mkdocs serve` always draws the
+code as it is now), and each figures/<name>-light.svg and figures/<name>-dark.svg
+is published; the chapters show one or the other with Material's #only-light /
+#only-dark. Each module's drawings are kept in .cache/figures/ under a hash of its
+code and of every snippet it imports (and the Python version): a rebuild redraws
+only the modules whose code changed.
 """
 
 import base64
@@ -28,16 +29,22 @@ SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "figures"  # by the snippets' code: unchanged code, same figures
 
 
+def modules():
+    """The modules of figures, by name: figures.py and every snippets/*_figures.py."""
+    return ["figures", *sorted(p.stem for p in SNIPPETS.glob("*_figures.py"))]
+
+
 def on_files(files, config):
-    key = hashlib.sha256(sys.version.encode())
-    for source in sorted(imported("figures")):  # figures.py and every snippet it imports
-        key.update(source.name.encode() + source.read_bytes())
-    done = CACHE / key.hexdigest()[:16]
-    if not done.is_dir():
-        draw(done)
-    for svg in sorted(done.glob("*.svg")):
-        files.append(File.generated(config, f"figures/{svg.name}",
-                                    content=svg.read_text(encoding="utf-8")))
+    for module in modules():
+        key = hashlib.sha256(sys.version.encode())
+        for source in sorted(imported(module)):  # the module and every snippet it imports
+            key.update(source.name.encode() + source.read_bytes())
+        done = CACHE / f"{module}-{key.hexdigest()[:16]}"
+        if not done.is_dir():
+            draw(module, done)
+        for svg in sorted(done.glob("*.svg")):
+            files.append(File.generated(config, f"figures/{svg.name}",
+                                        content=svg.read_text(encoding="utf-8")))
     return files
 
 
@@ -86,15 +93,16 @@ def imported(name, seen=None):
     return seen
 
 
-def draw(done):
-    """Run snippets/figures.py into a fresh folder, then keep it as done."""
+def draw(module, done):
+    """Run snippets/MODULE.py into a fresh folder, then keep it as done."""
+    script = f"snippets/{module}.py"
     with tempfile.TemporaryDirectory() as folder:
         try:
-            subprocess.run([sys.executable, "snippets/figures.py", "--themes", folder],
+            subprocess.run([sys.executable, script, "--themes", folder],
                            cwd=ROOT, capture_output=True, text=True, check=True, timeout=120,
                            env={**os.environ, "MPLBACKEND": "Agg"})
         except subprocess.CalledProcessError as err:
-            raise PluginError(f"snippets/figures.py failed:\n{err.stderr}") from err
+            raise PluginError(f"{script} failed:\n{err.stderr}") from err
         except subprocess.TimeoutExpired as err:
-            raise PluginError("snippets/figures.py still running after 120 s") from err
+            raise PluginError(f"{script} still running after 120 s") from err
         keep(folder, done)

@@ -299,13 +299,14 @@ def wrapped(text, width=79):
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    # python snippets/figures.py [FOLDER]: NAME.svg each; with --themes (the
-    # site's build), NAME-light.svg and NAME-dark.svg.
+def cli(figures):
+    """python snippets/NAME.py [FOLDER]: NAME.svg for each figure; with
+    --themes (the site's build), NAME-light.svg and NAME-dark.svg. Every
+    module of figures (figures.py, snippets/*_figures.py) ends with it."""
     themes = "--themes" in sys.argv
     args = [a for a in sys.argv[1:] if a != "--themes"]
     folder = Path(args[0] if args else ".")
-    for name, draw in FIGURES.items():
+    for name, draw in figures.items():
         fig = draw()
         print(wrapped(f"{name}.svg: {describe(fig)}"))
         if themes:
@@ -314,4 +315,8 @@ if __name__ == "__main__":
             (folder / f"{name}-dark.svg").write_text(to_svg(fig), "utf-8")
         else:
             (folder / f"{name}.svg").write_text(to_svg(fig), "utf-8")
+
+
+if __name__ == "__main__":
+    cli(FIGURES)
 # --8<-- [end:cli]

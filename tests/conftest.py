@@ -22,6 +22,21 @@ def chapters():
     return sorted(DOCS.rglob("*.md"))
 
 
+def figures():
+    """Every figure the build draws, {name: function}, from every module of figures
+    (hooks/figure_files.py modules()); a name drawn by two modules is an error."""
+    import importlib
+
+    from figure_files import modules
+
+    found = {}
+    for module in modules():
+        for name, draw in importlib.import_module(module).FIGURES.items():
+            assert name not in found, f"figure {name!r} is drawn by two modules"
+            found[name] = draw
+    return found
+
+
 def mkdocs_config():
     """mkdocs.yml as a dict, its YAML read as MkDocs reads it (!ENV tags included)."""
     import yaml

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW_TEX, ROOT, article, built_pages, minimal_build, nav, strict_build
+from conftest import RAW_TEX, ROOT, article, built_pages, figures, minimal_build, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
 PAGES = [f"{path}index.html" for src, path in zip(nav(), built_pages(), strict=False)
@@ -33,9 +33,7 @@ def test_page_has_no_raw_tex(site, page):
 
 
 def test_figures_are_built_for_both_themes(site):
-    from figures import FIGURES
-
-    for name in FIGURES:
+    for name in figures():
         for theme in ("light", "dark"):
             svg = site / "figures" / f"{name}-{theme}.svg"
             assert svg.stat().st_size > 1000, f"{svg.name} is missing or empty"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, chapters, embeds
+from conftest import ROOT, chapters, embeds, figures
 from golden import SNIPPETS, expected, run, scripts
 
 
@@ -67,11 +67,9 @@ def test_a_hanging_snippet_times_out(tmp_path):
 
 def test_readme_lists_every_snippet_and_figure():
     """The README's chapter table names every file under snippets/ and every figure."""
-    from figures import FIGURES
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("Chapter by chapter:"):]
-    names = [s.stem for s in scripts()] + list(FIGURES)
+    names = [s.stem for s in scripts()] + list(figures())
     missing = [name for name in names if f"`{name}`" not in table]
     assert not missing, f"README.md's chapter table does not name: {missing}"
 
