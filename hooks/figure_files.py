@@ -5,28 +5,25 @@ beside a later chapter's snippets) runs as a reader would run it, `python
 snippets/NAME.py --themes` (a fresh process, so `mkdocs serve` always draws the
 code as it is now), and each figures/<name>-light.svg and figures/<name>-dark.svg
 is published; the chapters show one or the other with Material's #only-light /
-#only-dark. Each module's drawings are kept in .cache/figures/ under a hash of its
-code and of every snippet it imports (and the Python version): a rebuild redraws
-only the modules whose code changed.
+#only-dark. Each module's drawings are kept in .cache/figures/ under a key of its
+code, of every snippet it imports, and of the versions of Python and of every
+package they import (matplotlib's above all): a rebuild redraws only the modules
+whose code, or whose drawing library, changed.
 """
 
 import base64
-import hashlib
 import os
 import re
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from cached_folder import keep
+from build_cache import CACHE, key, made_by, staged
+from contract import FIGURES, ROOT, SNIPPETS
 
-ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
-CACHE = ROOT / ".cache" / "figures"  # by the snippets' code: unchanged code, same figures
+KEPT = CACHE / "figures"
 
 
 def modules():
@@ -36,21 +33,24 @@ def modules():
 
 def on_files(files, config):
     for module in modules():
-        key = hashlib.sha256(sys.version.encode())
-        for source in sorted(imported(module)):  # the module and every snippet it imports
-            key.update(source.name.encode() + source.read_bytes())
-        done = CACHE / f"{module}-{key.hexdigest()[:16]}"
-        if not done.is_dir():
-            draw(module, done)
-        for svg in sorted(done.glob("*.svg")):
-            files.append(File.generated(config, f"figures/{svg.name}",
+        for svg in sorted(drawn(module).glob("*.svg")):
+            files.append(File.generated(config, f"{FIGURES}/{svg.name}",
                                         content=svg.read_text(encoding="utf-8")))
     return files
 
 
+def drawn(module):
+    """The folder of snippets/MODULE.py's drawings, drawn now if no kept one fits."""
+    sources, packages = made_by(SNIPPETS / f"{module}.py")
+    done = KEPT / f"{module}-{key(*sources, packages=packages)}"
+    if not done.is_dir():
+        draw(module, done)
+    return done
+
+
 SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)pt" height="([\d.]+)pt"')
-IMG = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="([^"]*?figures/([\w-]+)\.svg)(#[^"]*)?"'
-                 r'([^>]*)>')
+IMG = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="([^"]*?' + FIGURES
+                 + r'/([\w-]+)\.svg)(#[^"]*)?"([^>]*)>')
 # An SVG inside the page (a notebook output that is not one of the site's figures).
 INLINE = re.compile(r'<img (?![^>]*\bwidth=)([^>]*?)src="data:image/svg\+xml;base64,([^"]+)"')
 
@@ -59,7 +59,7 @@ def on_page_content(html, page, config, files):
     """Give every figure its width and height, so nothing shifts while it loads, and a
     link to its own file: on a phone, a tap opens it full size to zoom."""
     def linked(m):
-        svg = files.get_file_from_path(f"figures/{m[3]}.svg")
+        svg = files.get_file_from_path(f"{FIGURES}/{m[3]}.svg")
         size = pixels(svg.content_string) if svg else None
         if not size:
             return m[0]
@@ -81,28 +81,16 @@ def pixels(svg):
     return tuple(round(float(v) * 4 / 3) for v in size.groups()) if size else None
 
 
-def imported(name, seen=None):
-    """snippets/NAME.py and every snippet module it imports, at any depth."""
-    seen = set() if seen is None else seen
-    path = SNIPPETS / f"{name}.py"
-    if path in seen or not path.exists():
-        return seen
-    seen.add(path)
-    for module in re.findall(r"^\s*(?:from|import) (\w+)", path.read_text(), re.M):
-        imported(module, seen)
-    return seen
-
-
 def draw(module, done):
-    """Run snippets/MODULE.py into a fresh folder, then keep it as done."""
+    """Run snippets/MODULE.py into a fresh folder, kept as done."""
     script = f"snippets/{module}.py"
-    with tempfile.TemporaryDirectory() as folder:
+    with staged(done) as folder:
+        folder.mkdir()
         try:
-            subprocess.run([sys.executable, script, "--themes", folder],
+            subprocess.run([sys.executable, script, "--themes", str(folder)],
                            cwd=ROOT, capture_output=True, text=True, check=True, timeout=120,
                            env={**os.environ, "MPLBACKEND": "Agg"})
         except subprocess.CalledProcessError as err:
             raise PluginError(f"{script} failed:\n{err.stderr}") from err
         except subprocess.TimeoutExpired as err:
             raise PluginError(f"{script} still running after 120 s") from err
-        keep(folder, done)

@@ -11,9 +11,7 @@ page's math reaches it marked the same way, by hooks/notebook_page.py.
 
 import hashlib
 import html
-import importlib.metadata
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -22,10 +20,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from cached_folder import keep
+from build_cache import CACHE, key, staged
+from contract import ROOT, SEARCH_SKIP
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "katex"  # formulas and cut-down fonts from earlier builds
+KEPT = CACHE / "katex"  # formulas and cut-down fonts from earlier builds
 RENDER = Path(__file__).with_name("katex-render.cjs")
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 ASSETS = "assets/katex"
@@ -63,9 +61,6 @@ def on_files(files, config):
     return files
 
 
-SEARCH_SKIP = ("<!--search-skip-->", "<!--/search-skip-->")  # read by search_index.py
-
-
 def on_page_content(content, page, config, files):
     found = list(MATH.finditer(content))
     if not found:
@@ -94,13 +89,15 @@ def on_post_build(config):
     out.write_text(rules, encoding="utf-8")
     renderer.close()
     fonts = Path(config.site_dir, ASSETS, "fonts")
-    key = hashlib.sha256("".join(sorted(glyphs)).encode() + renderer.path.name.encode()
-                         + repr(sorted(SUBSET.items())).encode()
-                         + importlib.metadata.version("fonttools").encode())
-    done = CACHE / f"fonts-{key.hexdigest()[:16]}"  # the same glyphs: the same subsets
+    # The same glyphs, options and programs: the same subsets.
+    done = KEPT / ("fonts-" + key("".join(sorted(glyphs)), repr(sorted(SUBSET.items())),
+                                  packages=("npm:katex", "fonttools")))
     if not done.is_dir():
         subset_fonts(fonts, glyphs)
-        keep(fonts, done, "*.woff2")
+        with staged(done) as stage:
+            stage.mkdir()
+            for font in fonts.glob("*.woff2"):
+                shutil.copy(font, stage / font.name)
     for font in done.glob("*.woff2"):
         shutil.copy(font, fonts / font.name)
 
@@ -132,8 +129,7 @@ class Renderer:
 
     def __init__(self):
         self.process = None
-        version = json.loads((KATEX_DIST.parent / "package.json").read_text())["version"]
-        self.path = CACHE / f"formulas-{version}.json"
+        self.path = KEPT / f"formulas-{key(packages=('npm:katex',))}.json"
         self.cache = json.loads(self.path.read_text()) if self.path.exists() else {}
         self.dirty = False
 
@@ -171,10 +167,8 @@ class Renderer:
             self.process.wait(timeout=10)
             self.process = None
         if self.dirty:
-            CACHE.mkdir(parents=True, exist_ok=True)
-            staged = Path(f"{self.path}.{os.getpid()}")
-            staged.write_text(json.dumps(self.cache), encoding="utf-8")
-            os.replace(staged, self.path)  # atomic, for builds running side by side
+            with staged(self.path) as stage:
+                stage.write_text(json.dumps(self.cache), encoding="utf-8")
             self.dirty = False
 
 

@@ -4,8 +4,9 @@ Out of the index (Material skips any element marked data-search-exclude): code
 blocks, which are the snippets and their printed numbers (the chapters' prose
 names what matters in them), and each formula's TeX source. Each formula's text
 is indexed once, from its MathML: KaTeX's drawn copy, which hooks/katex.py puts
-between search-skip comments, is taken out of the page while Material's search
-plugin reads it and put back before the page is written. (A data-search-exclude
+between search-skip comments (contract.SEARCH_SKIP), is taken out of the page
+while Material's search plugin reads it and put back before the page is written.
+hooks/katex.py must come first in mkdocs.yml (checked). (A data-search-exclude
 on it would not do: Material's skip list compares tags by name, so a marked
 <span> is let go at its first nested </span>.) The search plugin's parse of the
 drawn copies was also a third of a warm build; for the same reason it is given
@@ -17,19 +18,24 @@ import re
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from contract import SEARCH_SKIP, check_order
+
 MARKS = {
     '<div class="highlight">': '<div class="highlight" data-search-exclude>',
     '<annotation encoding="application/x-tex">':
         '<annotation encoding="application/x-tex" data-search-exclude>',
 }
-SKIPPED = re.compile(r"<!--search-skip-->.*?<!--/search-skip-->", re.S)
-MARKERS = re.compile(r"<!--/?search-skip-->")
+SKIPPED = re.compile(f"{re.escape(SEARCH_SKIP[0])}.*?{re.escape(SEARCH_SKIP[1])}", re.S)
 # What the search plugin would skip or read as plain text anyway, given to it that
 # way: its HTML parser, tag by tag, was the largest part of a rebuild.
 CODE = re.compile(r'<div class="highlight" data-search-exclude>.*?</pre></div>', re.S)
 MATHML = re.compile(r"<math [^>]*>(.*?)<annotation [^>]*>.*?</annotation>.*?</math>", re.S)
 TEXT = re.compile(r">([^<]+)<")
 whole = {}  # page.url -> its content while the search plugin reads the shortened one
+
+
+def on_config(config):
+    check_order(config)  # after katex.py, whose marks it reads
 
 
 def on_page_content(content, page, config, files):
@@ -59,7 +65,7 @@ def _shorten(context, page, config, nav):
 
 @event_priority(-100)  # after it, before the page's template is rendered
 def _restore(context, page, config, nav):
-    page.content = MARKERS.sub("", whole.pop(page.url))
+    page.content = whole.pop(page.url).replace(SEARCH_SKIP[0], "").replace(SEARCH_SKIP[1], "")
     return context
 
 

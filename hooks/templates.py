@@ -2,16 +2,16 @@
 
 Jinja compiles each of Material's ~40 templates to Python on every build (a
 serve rebuild makes a new environment too): about a fifth of a warm build. The
-compiled code is kept in .cache/jinja/, by Jinja's version; Jinja checks each
-template's source checksum before it uses a kept copy, so an edited override
-is compiled afresh.
+compiled code is kept in .cache/jinja/, under a key of the versions of Python and
+Jinja; Jinja checks each template's source checksum before it uses a kept copy, so
+an edited override is compiled afresh.
 """
-
-from pathlib import Path
 
 import jinja2
 
-CACHE = Path(__file__).resolve().parent.parent / ".cache" / "jinja" / jinja2.__version__
+import build_cache
+
+CACHE = build_cache.CACHE / "jinja" / build_cache.key(packages=("python", "jinja2"))
 
 
 def on_env(env, config, files):

@@ -56,6 +56,17 @@ def test_unknown_macro_fails_the_build(tmp_path, page, line):
     assert f"index.md:{line}:" in done.stderr and "\\foo" in done.stderr, done.stderr
 
 
+def test_a_hook_out_of_order_fails_the_build(tmp_path):
+    """hooks/search_index.py reads what hooks/katex.py writes: listed before it, the
+    build stops at once, naming the hook out of place (hooks/contract.py)."""
+    done = minimal_build(tmp_path, {"index.md": "# Page\n\n$x$\n"},
+                         hooks=[str(ROOT / "hooks" / h) for h in ("search_index.py", "katex.py")],
+                         markdown_extensions=[{"pymdownx.arithmatex": {"generic": True}}])
+    assert done.returncode != 0, "search_index.py before katex.py built without error"
+    assert ("mkdocs.yml lists hooks/search_index.py before hooks/katex.py: move it after"
+            in done.stderr), done.stderr
+
+
 def test_every_page_has_a_strict_content_security_policy(site):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

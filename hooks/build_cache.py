@@ -1,0 +1,118 @@
+"""What the build and the tests keep in .cache/, and how (not a hook itself: MkDocs
+puts this folder on the path while it loads a hook; pytest's pythonpath has it too).
+
+Every kept result has a key: a hash of what it was made from and of the version of
+every program that made it (key). A result is written beside its place and renamed
+into it in one step (staged): a build or test running beside this one sees all of
+it or none.
+"""
+
+import ast
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from contract import ROOT
+
+CACHE = ROOT / ".cache"
+
+
+def version(package):
+    """The version of a program that makes a result: "python" (this interpreter),
+    "npm:NAME" (a Node package in node_modules) or a Python distribution's name."""
+    if package == "python":
+        return sys.version
+    if package.startswith("npm:"):
+        manifest = ROOT / "node_modules" / package.removeprefix("npm:") / "package.json"
+        return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    return importlib.metadata.version(package)
+
+
+def key(*inputs, packages=()):
+    """A result's key: a hash of its inputs (bytes, text, or a Path: the file's name
+    and contents) and of the version of each of packages (see version)."""
+    digest = hashlib.sha256()
+    for part in [*(f"{p} {version(p)}" for p in sorted(set(packages))), *inputs]:
+        if isinstance(part, Path):
+            part = part.name.encode() + b"\0" + part.read_bytes()
+        elif isinstance(part, str):
+            part = part.encode()
+        digest.update(len(part).to_bytes(8, "big") + part)  # no two lists hash alike
+    return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def staged(done):
+    """A path beside done to write a result into (a file, or a folder the caller
+    makes); it becomes done in one rename when the block ends without error. A folder
+    that another run has put there first is left as it is: its key says it holds the
+    same."""
+    done = Path(done)
+    done.parent.mkdir(parents=True, exist_ok=True)
+    stage = done.with_name(f"{done.name}.{os.getpid()}.partial")
+    try:
+        yield stage
+        try:
+            os.replace(stage, done)
+        except OSError:
+            if not done.is_dir():
+                raise
+    finally:
+        if stage.is_dir():
+            shutil.rmtree(stage)
+        else:
+            stage.unlink(missing_ok=True)
+
+
+def made_by(script):
+    """What a snippet's output depends on: (its file and every snippet it imports, at
+    any depth, each a Path; the programs that run them, for key's packages: Python
+    and the distribution of every other module they import)."""
+    files, packages = set(), {"python"}
+    todo = [Path(script)]
+    while todo:
+        path = todo.pop()
+        if path in files:
+            continue
+        files.add(path)
+        source = path.read_text(encoding="utf-8")
+        todo += [path.parent / f"{m}.py" for m in imported_modules(source)
+                 if (path.parent / f"{m}.py").exists()]
+        packages |= packages_of(source, beside=path.parent)
+    return sorted(files), packages
+
+
+def packages_of(source, beside=None):
+    """The distributions of the modules source imports: the standard library and the
+    modules in the folder beside (snippets importing snippets) are none."""
+    found = set()
+    for module in imported_modules(source):
+        if module in sys.stdlib_module_names or (
+                beside and (beside / f"{module}.py").exists()):
+            continue
+        if module not in installed():
+            raise LookupError(f"no installed package provides the module {module!r}")
+        found |= set(installed()[module])
+    return found
+
+
+def imported_modules(source):
+    """The top-level name of every module source imports, at any depth of its code."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@functools.cache
+def installed():
+    return importlib.metadata.packages_distributions()
