@@ -51,7 +51,7 @@ test: install  ## the whole suite: snippets, numbers, build, links, browser
 	$(PY) -m pytest
 
 notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
-	$(PY) tools/notebook.py
+	$(PY) hooks/walkthrough.py
 
 # Its own environment: the Jupyter server stack in .venv slowed every build (its
 # jsonschema format checkers cost ~3 s of imports), and `uv sync --inexact` kept it.

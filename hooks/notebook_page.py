@@ -1,109 +1,129 @@
-"""Make the notebook page a chapter: Material's code blocks, KaTeX math, nothing else.
+"""Write the notebook page as a chapter is written: Markdown, which MkDocs renders with
+the site's own extensions.
 
-mkdocs-jupyter renders a notebook in JupyterLab's markup: half a megabyte of
-inline <style> inside the article, its own code colours, CDN loaders for MathJax
-and mermaid, prompts and copy widgets. This hook keeps what it rendered (the
-markdown cells' HTML, the highlighted code, the outputs) and writes each cell
-again as the chapters show theirs: code in Material's `.highlight` block titled
-with its snippet's file, text output in a block titled "Output", math marked as
-pymdownx.arithmatex marks it (hooks/katex.py, listed after this hook, typesets
-it). A cell in a shape this hook does not know stops the build, naming the cell:
-after a mkdocs-jupyter update, read its markup again rather than publish half a
-page. Links to the site (absolute in the notebook, for its readers) become
-relative here. The page stays out of the search index, whose every word each
-page loads.
+mkdocs-jupyter makes docs/walkthrough.ipynb a page and publishes the executed
+copy (hooks/notebook_run.py) as its download; its own rendering, JupyterLab's
+markup with half a megabyte of inline <style> and CDN loaders for MathJax and
+mermaid, is not used. This hook gives MkDocs the executed notebook as Markdown
+instead: each markdown cell as it is, each code cell a block titled with its
+snippet's file, its printed output a block titled "Output", a figure the site
+draws as the site's file in both themes. So the page gets the chapters' markup
+from the chapters' extensions: Material's code blocks, headings with permalinks,
+formulas marked by pymdownx.arithmatex for hooks/katex.py. A cell or an output of
+a shape this hook does not know stops the build, naming the cell. Links to the
+site (absolute in the notebook, for its readers) become relative. The page stays
+out of the search index, whose every word each page loads.
 """
 
 import base64
-import html
-import json
 import re
-from pathlib import Path
+from html.parser import HTMLParser
 
+import nbformat
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
-CELL = re.compile(r'<div class="jp-Cell jp-(Markdown|Code)Cell jp-Notebook-cell[^"]*" '
-                  r'id="cell-id=([\w-]+)">')
-END = "</div> <!-- jp-Notebook -->"
-MARKDOWN = re.compile(r'data-mime-type="text/markdown">\n?(.*?)\n</div>', re.S)
-CODE = re.compile(r'<div class="highlight-ipynb hl-python"><pre><span></span>(.*?)</pre>', re.S)
-OUTPUT = re.compile(r'<div class="[^"]*jp-OutputArea-output[^"]*" data-mime-type="([^"]+)"'
-                    r'[^>]*>\n?(.*?)\n</div>', re.S)
-TEXT = re.compile(r"<pre>(.*?)</pre>", re.S)
-ANCHOR = re.compile(r'<a class="anchor-link" href="(#[^"]+)">¶</a>')
-DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
-SVG_IMG = re.compile(r'<img alt="([^"]*)" src="(data:image/svg\+xml;base64,([^"]+))"\s*/?>')
+from contract import FIGURES, NOTEBOOK
+
+BACKTICKS = re.compile(r"`{3,}")  # in a cell's code or output: the fence must be longer
 
 
-def on_page_content(content, page, config, files):
-    if not page.file.src_uri.endswith(".ipynb"):
-        return content
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != NOTEBOOK:
+        return markdown
+    # mkdocs-jupyter gave this page a render method of its own (nbconvert's); without
+    # it, MkDocs renders the Markdown below as it renders every chapter.
+    vars(page).pop("render", None)
     # Out of the search index: its cells are the chapters' snippets, and its text (two
     # fifths of the index) was loaded by every page of the site.
     page.meta["search"] = {"exclude": True}
-    cells = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["cells"]
-    snippets = {cell["id"]: cell["metadata"].get("snippet") for cell in cells}
-    body = "\n".join(cell_html(kind, name, snippets, chunk, page.file.src_uri, files)
-                     for kind, name, chunk in split(content, page.file.src_uri))
-    return body.replace(f'href="{config["site_url"]}', 'href="../')
+    notebook = nbformat.read(page.file.abs_src_path, as_version=4)
+    return "\n\n".join(cell_markdown(cell, files) for cell in notebook.cells) + "\n"
 
 
-def split(content, where):
-    """(Markdown or Code, cell id, its markup) for each cell, in order."""
-    starts = list(CELL.finditer(content))
-    end = content.find(END)
-    if not starts or end < 0:
-        raise PluginError(f"{where}: no notebook cells in mkdocs-jupyter's output")
-    for m, after in zip(starts, [*starts[1:], None], strict=True):
-        yield m[1], m[2], content[m.end():after.start() if after else end]
+def on_page_content(html, page, config, files):
+    if page.file.src_uri != NOTEBOOK:
+        return html
+    root = get_relative_url(".", page.url).rstrip("/") + "/"
+    return html.replace(f'href="{config["site_url"]}', f'href="{root}')
 
 
-def cell_html(kind, cell_id, snippets, chunk, where, files):
-    if kind == "Markdown":
-        found = MARKDOWN.search(chunk)
-        if not found:
-            raise PluginError(f"{where}: {cell_id}: a markdown cell without its rendered text")
-        text = ANCHOR.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>',
-                          found[1])
-        return DOLLARS.sub(arithmatex, text)
-    found = CODE.search(chunk)
-    if not found:
-        raise PluginError(f"{where}: {cell_id}: a code cell without its highlighted code")
-    name = snippets.get(cell_id)
-    parts = [block(f"snippets/{name}.py" if name else "notebook cell", found[1])]
-    for mime, output in OUTPUT.findall(chunk):
-        if mime == "text/plain" and (text := TEXT.search(output)):
-            parts.append(block("Output", text[1]))
-        elif mime == "text/html" and (img := SVG_IMG.fullmatch(output.strip())):
-            parts.append(f"<p>{figure(img, files)}</p>")
+def cell_markdown(cell, files):
+    """One cell as the chapters' Markdown shows it; PluginError for any other shape."""
+    name = cell.metadata.get("snippet")
+    where = f"{NOTEBOOK}: {cell.get('id')}" + (f" (snippets/{name}.py)" if name else "")
+    if cell.cell_type == "markdown":
+        return cell.source
+    if cell.cell_type != "code":
+        raise PluginError(f"{where}: a {cell.cell_type} cell, which this page does not show")
+    parts = [fenced(cell.source, "python", f"snippets/{name}.py" if name else "notebook cell")]
+    for output in cell.outputs:
+        data = output.get("data", {})
+        if output.output_type == "stream" and output.name == "stdout":
+            parts.append(fenced(output.text, "text", "Output"))
+        elif output.output_type in ("execute_result", "display_data") and "text/html" in data:
+            parts.append(figure(image(data["text/html"], where), files))
+        elif output.output_type == "execute_result" and set(data) == {"text/plain"}:
+            parts.append(fenced(data["text/plain"], "text", "Output"))
         else:
-            raise PluginError(f"{where}: {cell_id}: an output this page does not show "
-                              f"({mime}): {output[:60]!r}")
-    return "\n".join(parts)
+            shown = output.get("name") or ", ".join(data) or output.get("ename", "")
+            raise PluginError(f"{where}: an output this page does not show "
+                              f"({output.output_type} {shown})")
+    return "\n\n".join(parts)
 
 
-def block(title, code):
-    """A code block as pymdownx.highlight writes one, titled like the chapters' blocks."""
-    return (f'<div class="highlight"><span class="filename">{html.escape(title)}</span>'
-            f"<pre><span></span><code>{code}</code></pre></div>")
+def fenced(text, language, title):
+    """A fenced code block titled like the chapters' blocks."""
+    fence = "`" * max([3, *(len(run) + 1 for run in BACKTICKS.findall(text))])
+    return f'{fence} {language} title="{title}"\n{text.rstrip(chr(10))}\n{fence}'
 
 
-def figure(img, files):
-    """An inline SVG output. When it is, byte for byte, a figure the site draws, the
-    site's file in both themes (the browser loads only the one shown); else the output
-    itself. hooks/figure_files.py, later in the list, sizes either."""
-    svg = base64.b64decode(img[3])
+class Tags(HTMLParser):
+    """Every tag, comment and piece of text of an HTML fragment, in order."""
+
+    def __init__(self, fragment):
+        super().__init__()
+        self.found = []
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        self.found.append(("/" + tag, {}))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.found.append(("text", {"text": data}))
+
+    def handle_comment(self, data):
+        self.found.append(("comment", {}))
+
+
+def image(fragment, where):
+    """(alt text, SVG source) of an HTML output that is one inline SVG image with its
+    alt text, the only HTML output this page shows."""
+    found = Tags(fragment).found
+    prefix = "data:image/svg+xml;base64,"
+    if len(found) == 1 and found[0][0] == "img":
+        attrs = found[0][1]
+        if attrs.get("alt") and (attrs.get("src") or "").startswith(prefix):
+            return attrs["alt"], base64.b64decode(attrs["src"].removeprefix(prefix))
+    raise PluginError(f"{where}: an HTML output this page does not show (only an SVG "
+                      f"image with alt text): {fragment[:60]!r}")
+
+
+def figure(picture, files):
+    """An SVG output as a Markdown image. When it is, byte for byte, a figure the site
+    draws: the site's file in both themes (the browser loads only the one shown), as
+    the chapters show it; else the output itself. hooks/figure_files.py sizes either."""
+    alt, svg = picture
+    alt = " ".join(alt.split()).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     for site_figure in files:
-        name = site_figure.src_uri
-        if name.startswith("figures/") and name.endswith("-light.svg") and (
+        light = site_figure.src_uri
+        if light.startswith(f"{FIGURES}/") and light.endswith("-light.svg") and (
                 site_figure.content_bytes == svg):
-            dark = name.replace("-light.svg", "-dark.svg")
-            return (f'<img alt="{img[1]}" src="../{name}#only-light">'
-                    f'<img alt="{img[1]}" src="../{dark}#only-dark">')
-    return img[0]
-
-
-def arithmatex(m):
-    """$$...$$ or $...$ as pymdownx.arithmatex would have marked it."""
-    return (f'<div class="arithmatex">\\[{m[1]}\\]</div>' if m[1] is not None
-            else f'<span class="arithmatex">\\({m[2]}\\)</span>')
+            dark = light.removesuffix("-light.svg") + "-dark.svg"
+            return f"![{alt}]({light}#only-light)\n![{alt}]({dark}#only-dark)"
+    return f"![{alt}](data:image/svg+xml;base64,{base64.b64encode(svg).decode()})"

@@ -1,21 +1,16 @@
-"""Execute the walk-through notebook before it is rendered, with a time limit per cell.
+"""Execute the walk-through notebook before its page is written, with a time limit per cell.
 
 A cell that raises or runs too long stops the build with the snippet file and
 line it came from (each code cell's metadata names its snippet), in plain text:
-no traceback is ever published, and no build hangs. mkdocs-jupyter then renders
-the executed copy (its own `execute` stays off). Executed copies are kept in
-.cache/notebook/ under a hash of the notebook (and of Python, numpy, matplotlib
-and ipykernel's versions): an unchanged notebook is not run again.
+no traceback is ever published, and no build hangs. The page is written from the
+executed copy (hooks/notebook_page.py), which mkdocs-jupyter also publishes as the
+download. Executed copies are kept in .cache/notebook/ under a key of the
+notebook and of the versions of Python, the kernel and every package its cells
+import: an unchanged notebook is not run again.
 """
 
-import hashlib
-import importlib.metadata
-import importlib.util
 import json
-import os
 import re
-import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -24,74 +19,44 @@ from mkdocs.exceptions import PluginError
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "notebook"  # executed copies, by content
-NOTEBOOK = "walkthrough.ipynb"
+from build_cache import CACHE, key, packages_of, staged
+from contract import NOTEBOOK, ROOT
+
+KEPT = CACHE / "notebook"  # executed copies, by content
 TIMEOUT = 60  # seconds per cell; each takes well under one
-RENDERERS = ("mkdocs-jupyter", "nbconvert", "jupytext", "pygments", "mistune")
+RUNNERS = ("python", "ipykernel", "nbclient", "nbformat")  # besides what the cells import
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-executed_dir = tempfile.TemporaryDirectory(prefix="notebook-")
-
-
-def on_config(config):
-    """mkdocs-jupyter keeps each rendered notebook in its cache_dir under a hash of the
-    notebook and its own options, not of the packages that render it: one folder per
-    set of their versions, so an update renders afresh. And one per site_url: each
-    build deletes what its folder holds for other notebooks, and the tests build for
-    a published address while `make serve` builds for 127.0.0.1."""
-    plugin = config.plugins.get("mkdocs-jupyter")
-    if plugin and plugin.config["cache"]:
-        key = f"{versions(RENDERERS)} {config['site_url']}"
-        folder = hashlib.sha256(key.encode()).hexdigest()[:16]
-        plugin.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / folder)
-    return config
 
 
 def on_files(files, config):
     page = files.get_file_from_path(NOTEBOOK)
     if page is None:
         return files
-    # The notebook as the snippets make it now (tools/notebook.py writes it only if it
-    # changed), so an edited snippet reaches the page in the same rebuild. Loaded afresh
-    # each build, in this process: `mkdocs serve` picks up an edit to it too.
-    generator = Path(config.config_file_path).parent / "tools" / "notebook.py"
-    if generator.exists():
-        spec = importlib.util.spec_from_file_location("notebook_generator", generator)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.write()
-    if os.environ.get("EXECUTE_NOTEBOOK", "true") == "false":
-        return files  # the build renders it unexecuted (tests that only break a link)
     # Its links name the local site (metadata "site_url"): the copy published names this
     # build's site_url, so a downloaded notebook links to the site it came from.
     text = Path(page.abs_src_path).read_text(encoding="utf-8")
     local = json.loads(text)["metadata"].get("site_url")
     if local:
         text = text.replace(local, config["site_url"] or local)
-    source = Path(executed_dir.name) / "source" / NOTEBOOK
-    source.parent.mkdir(exist_ok=True)
-    source.write_text(text, encoding="utf-8")
-    key = hashlib.sha256(text.encode() + sys.version.encode()
-                         + versions(("numpy", "matplotlib", "ipykernel")).encode())
-    # The same cells: the same outputs. Same file name: mkdocs-jupyter picks its pages
-    # by name.
-    done = CACHE / key.hexdigest()[:16] / source.name
+    packages = set(RUNNERS).union(*(packages_of("".join(cell["source"]))
+                                    for cell in json.loads(text)["cells"]
+                                    if cell["cell_type"] == "code"))
+    # The same cells run by the same programs: the same outputs. Same file name:
+    # mkdocs-jupyter picks its pages by name.
+    done = KEPT / key(text, packages=packages) / NOTEBOOK
     if not done.exists():
-        executed = execute(source, Path(executed_dir.name))
-        done.parent.mkdir(parents=True, exist_ok=True)
-        staged = shutil.copy(executed, f"{done}.{os.getpid()}")
-        os.replace(staged, done)  # atomic, for builds running side by side
+        with tempfile.TemporaryDirectory(prefix="notebook-") as folder:
+            source = Path(folder) / NOTEBOOK  # run where no other file is
+            source.write_text(text, encoding="utf-8")
+            with staged(done.parent) as stage:
+                stage.mkdir()
+                execute(source, stage / NOTEBOOK)
     page.abs_src_path = str(done)
     return files
 
 
-def versions(packages):
-    return " ".join(importlib.metadata.version(p) for p in packages)
-
-
-def execute(source, folder, timeout=TIMEOUT, root=ROOT):
-    """Run source top to bottom in a fresh kernel; write and return the executed copy."""
+def execute(source, executed, timeout=TIMEOUT, root=ROOT):
+    """Run source top to bottom in a fresh kernel; write the executed copy to executed."""
     notebook = nbformat.read(source, as_version=4)
     # No timestamps in the cells' metadata: the same notebook gives the same file, so
     # the download and every check keyed on the site's files stay the same.
@@ -111,9 +76,7 @@ def execute(source, folder, timeout=TIMEOUT, root=ROOT):
                                   f"{getattr(err, 'ename', type(err).__name__)}: "
                                   f"{ANSI.sub('', str(getattr(err, 'evalue', err)))}\n{trace}"
                                   ) from err
-    executed = folder / source.name
     nbformat.write(notebook, executed)
-    return executed
 
 
 def where(cell, root, trace=""):

@@ -119,13 +119,12 @@ def minimal_build(tmp_path, pages, **config):
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
-def strict_build(repo, site, execute_notebook=True):
+def strict_build(repo, site):
     """`mkdocs build --strict` of a repository folder, as the workflow builds it (a
     published address in SITE_URL): the finished process."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=repo, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
-                               "EXECUTE_NOTEBOOK": str(execute_notebook).lower()})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL})
 
 
 @pytest.fixture(scope="session")

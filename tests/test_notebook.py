@@ -7,8 +7,9 @@ import nbformat
 import pytest
 from mkdocs.exceptions import PluginError
 
-import notebook as walkthrough
+import notebook_page
 import notebook_run
+import walkthrough
 from conftest import ROOT, SITE_URL, article, minimal_build
 
 
@@ -95,7 +96,7 @@ def test_the_notebook_page_is_written_like_a_chapter(site):
 
 
 def notebook_of(tmp_path, source, name="broken"):
-    """A one-cell notebook whose cell is snippets/NAME.py, as tools/notebook.py makes them."""
+    """A one-cell notebook whose cell is snippets/NAME.py, as hooks/walkthrough.py makes them."""
     (tmp_path / "snippets").mkdir(exist_ok=True)
     (tmp_path / "snippets" / f"{name}.py").write_text(source)
     cell = walkthrough.code(source, snippet=name, compare=True)
@@ -108,7 +109,7 @@ def notebook_of(tmp_path, source, name="broken"):
 def test_a_raising_cell_names_its_snippet_file_and_line(tmp_path):
     source = notebook_of(tmp_path, "x = 1\ny = 2\nraise ValueError('boom in a cell')\n")
     with pytest.raises(PluginError) as caught:
-        notebook_run.execute(source, tmp_path, root=tmp_path)
+        notebook_run.execute(source, tmp_path / "executed.ipynb", root=tmp_path)
     message = str(caught.value)
     assert message.startswith("snippets/broken.py:3: ValueError: boom in a cell"), message
     assert "\x1b[" not in message
@@ -117,7 +118,7 @@ def test_a_raising_cell_names_its_snippet_file_and_line(tmp_path):
 def test_a_hanging_cell_stops_within_the_limit(tmp_path):
     source = notebook_of(tmp_path, "import time\n\ntime.sleep(60)\n", name="hanging")
     with pytest.raises(PluginError, match=r"snippets/hanging.py: still running after 1 s"):
-        notebook_run.execute(source, tmp_path, timeout=1, root=tmp_path)
+        notebook_run.execute(source, tmp_path / "executed.ipynb", timeout=1, root=tmp_path)
 
 
 def test_a_failing_cell_fails_the_build(tmp_path):
@@ -132,3 +133,25 @@ def test_a_failing_cell_fails_the_build(tmp_path):
     assert done.returncode != 0 and "snippets/broken.py" in done.stderr, done.stderr
     assert "boom in a cell" in done.stderr
     assert not (tmp_path / "site" / "walkthrough" / "index.html").exists()
+
+
+@pytest.mark.parametrize("cell, shape", [
+    (nbformat.v4.new_code_cell("import sys", outputs=[
+        nbformat.v4.new_output("stream", name="stderr", text="a warning")]),
+     "an output this page does not show (stream stderr)"),
+    (nbformat.v4.new_code_cell("HTML(table)", outputs=[nbformat.v4.new_output(
+        "execute_result", {"text/html": "<table><tr><td>1</td></tr></table>"})]),
+     "an HTML output this page does not show"),
+    (nbformat.v4.new_code_cell("plot()", outputs=[nbformat.v4.new_output(
+        "display_data", {"image/png": "iVBORw0KGgo="})]),
+     "an output this page does not show (display_data image/png)"),
+    (nbformat.v4.new_raw_cell("raw text"), "a raw cell, which this page does not show"),
+])
+def test_a_cell_the_page_cannot_show_stops_the_build_naming_it(cell, shape):
+    """hooks/notebook_page.py writes the cells and outputs it knows; any other shape
+    stops the build, naming the cell and its snippet, rather than publish half a page."""
+    cell.id, cell.metadata["snippet"] = "cell-07", "forward_pass"
+    with pytest.raises(PluginError) as caught:
+        notebook_page.cell_markdown(cell, files=[])
+    assert str(caught.value).startswith(
+        f"walkthrough.ipynb: cell-07 (snippets/forward_pass.py): {shape}"), caught.value

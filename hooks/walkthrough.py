@@ -1,12 +1,13 @@
 """Assemble docs/walkthrough.ipynb from the snippets, in the order of the chapters.
 
-    python tools/notebook.py   # write the notebook (make notebook-file)
+    python hooks/walkthrough.py   # write the notebook (make notebook-file)
 
-Never edit the notebook by hand: each code cell is a snippet file as a cell
-should read: its imports of other snippets gone (the kernel has those names), its
-section markers and any sections STORY leaves out gone, its docstring a comment,
-its `if __name__ == "__main__":` block run at top level, imports it no longer
-uses and `# noqa` gone. Links point at the site (SITE; the build puts the
+Not a hook itself: hooks/notebook_file.py writes the notebook with it at the start
+of every build. Never edit the notebook by hand: each code cell is a snippet file
+as a cell should read: its imports of other snippets gone (the kernel has those
+names), its section markers and any sections STORY leaves out gone, its docstring
+a comment, its `if __name__ == "__main__":` block run at top level, imports it no
+longer uses and `# noqa` gone. Links point at the site (SITE; the build puts the
 published address in the copy it serves). tests/test_notebook.py runs it and
 compares each whole snippet's cell output with its expected output.
 """
@@ -14,13 +15,11 @@ compares each whole snippet's cell output with its expected output.
 import ast
 import json
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
-SNIPPET_IMPORT = ("network|training|gradient_check|slope|figures|sigmoid_network|batch|autodiff"
-                  "|autodiff_linear")
-LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import (?:\([^)]*\)|.*)\n", re.M)
+import contract
+from contract import ROOT, SNIPPETS
+
+NOTEBOOK = ROOT / "docs" / contract.NOTEBOOK
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
 # mkdocs.yml's site_url when SITE_URL is unset: where `make serve` shows the site.
@@ -93,17 +92,18 @@ def code(text, **meta):
 
 def snippet_cell(entry):
     name, drop = (entry, ()) if isinstance(entry, str) else entry
-    source = (ROOT / "snippets" / f"{name}.py").read_text(encoding="utf-8")
+    source = (SNIPPETS / f"{name}.py").read_text(encoding="utf-8")
     for section in drop:
         source = re.sub(rf"# --8<-- \[start:{section}\].*?# --8<-- \[end:{section}\]\n",
                         "", source, flags=re.S)
-    source = as_cell(MARKER.sub("", LOCAL_IMPORT.sub("", source)))
+    source = as_cell(MARKER.sub("", source))
     # A cut-down snippet no longer prints what its .txt holds.
     return code(source, snippet=name, compare=not drop)
 
 
 def as_cell(source):
-    """A module's source as a notebook cell runs it: no docstring, no __main__ guard."""
+    """A module's source as a notebook cell runs it: no docstring, no __main__ guard, no
+    import of another snippet (an earlier cell defined its names in the kernel)."""
     lines = NOQA.sub("", source).splitlines()
     tree = ast.parse(source)
     edits = []  # (first line, last line, replacement), 1-based and inclusive
@@ -117,7 +117,9 @@ def as_cell(source):
             edits.append((node.lineno, node.end_lineno, [line[4:] for line in body]))
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     for node in tree.body:
-        if isinstance(node, ast.Import | ast.ImportFrom):
+        if isinstance(node, ast.Import | ast.ImportFrom) and of_snippets(node):
+            edits.append((node.lineno, node.end_lineno, []))
+        elif isinstance(node, ast.Import | ast.ImportFrom):
             names = [a for a in node.names
                      if (a.asname or a.name.split(".")[0]) in used]
             if not names:
@@ -134,6 +136,12 @@ def as_cell(source):
     source = re.sub(r"^((?:import|from) .*\n)\n{2,}(?!def |class |@)", r"\1\n", source,
                     flags=re.M)
     return re.sub(r"\n{4,}", "\n\n\n", source).strip() + "\n"
+
+
+def of_snippets(node):
+    """Whether an import statement imports other snippets only."""
+    modules = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+    return all((SNIPPETS / f"{module}.py").exists() for module in modules)
 
 
 def cells():
