@@ -70,10 +70,13 @@ def staged(done):
             stage.unlink(missing_ok=True)
 
 
-def made_by(script):
-    """What a snippet's output depends on: (its file and every snippet it imports, at
-    any depth, each a Path; the programs that run them, for key's packages: Python
-    and the distribution of every other module they import)."""
+def made_by(script, folders=()):
+    """What a script's output depends on: (its file and every module of ours it
+    imports, at any depth, each a Path; the programs that run them, for key's
+    packages: Python and the distribution of every other module they import). Our
+    modules are the files in folders (by default the script's own: a snippet imports
+    snippets)."""
+    folders = [Path(folder) for folder in folders] or [Path(script).parent]
     files, packages = set(), {"python"}
     todo = [Path(script)]
     while todo:
@@ -81,25 +84,20 @@ def made_by(script):
         if path in files:
             continue
         files.add(path)
-        source = path.read_text(encoding="utf-8")
-        todo += [path.parent / f"{m}.py" for m in imported_modules(source)
-                 if (path.parent / f"{m}.py").exists()]
-        packages |= packages_of(source, beside=path.parent)
+        for module in imported_modules(path.read_text(encoding="utf-8")):
+            ours = [folder / f"{module}.py" for folder in folders
+                    if (folder / f"{module}.py").exists()]
+            if ours:
+                todo.append(ours[0])
+            else:
+                packages |= distributions(module)
     return sorted(files), packages
 
 
-def packages_of(source, beside=None):
-    """The distributions of the modules source imports: the standard library and the
-    modules in the folder beside (snippets importing snippets) are none."""
-    found = set()
-    for module in imported_modules(source):
-        if module in sys.stdlib_module_names or (
-                beside and (beside / f"{module}.py").exists()):
-            continue
-        if module not in installed():
-            raise LookupError(f"no installed package provides the module {module!r}")
-        found |= set(installed()[module])
-    return found
+def packages_of(source):
+    """The distributions of every module source imports (none for the standard
+    library)."""
+    return set().union(*(distributions(module) for module in imported_modules(source)))
 
 
 def imported_modules(source):
@@ -111,6 +109,14 @@ def imported_modules(source):
         elif isinstance(node, ast.ImportFrom) and not node.level:
             names.add(node.module.split(".")[0])
     return names
+
+
+def distributions(module):
+    if module in sys.stdlib_module_names:
+        return set()
+    if module not in installed():
+        raise LookupError(f"no installed package provides the module {module!r}")
+    return set(installed()[module])
 
 
 @functools.cache

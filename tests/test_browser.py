@@ -6,14 +6,13 @@ Chromium the tests skip with a message, except under CI, where they fail.
 Screenshots for a person to look at: `make screenshots` (tools/screenshots.py).
 """
 
-import hashlib
 import os
-from pathlib import Path
 
 import pytest
 
 from browser import AXE, SIZES, axe_violations, budget, serve, visit
-from conftest import RAW_TEX, ROOT, built_pages
+from build_cache import CACHE, key, made_by
+from conftest import RAW_TEX, built_pages
 
 SIDEWAYS = "document.documentElement.scrollWidth - innerWidth"  # > 0: the page scrolls sideways
 WIDE_CODE = """Array.from(document.querySelectorAll("pre > code"))
@@ -97,28 +96,41 @@ def test_page(browser, base, path, scheme, size, verdicts, record_property):
 
 
 @pytest.fixture(scope="session")
-def verdicts(site, browser):
-    """Where a pass of test_page is kept: .cache/browser/<key>, the key a hash of all it
-    depends on (the page's HTML, every other file of the site but the pages, this test,
-    tools/browser.py, axe-core, Chromium's version, palette and size). Each visit costs
-    seconds and seventy make a run: a warm `make test` re-checks only what changed, and
-    says how many passes it kept. Under CI (and in any fresh clone) every page is
-    visited."""
-    shared = hashlib.sha256(browser.version.encode())
-    for file in sorted(site.rglob("*")):
-        if file.is_file() and file.suffix != ".html" and "sitemap" not in file.name:
-            shared.update(file.relative_to(site).as_posix().encode() + file.read_bytes())
-    for code in (Path(__file__), ROOT / "tools" / "browser.py", AXE):
-        shared.update(code.read_bytes())
+def verdicts(site, browser, request):
+    """Where a pass of test_page is kept: .cache/browser/<key>, the key (build_cache)
+    of all it depends on: the page's HTML, every other file of the site but the pages,
+    every check (checks_of), axe-core, Chromium's version, palette and size. Each
+    visit costs seconds and seventy make a run: a warm `make test` re-checks only
+    what changed, and says how many passes it kept. Under CI (and in any fresh clone)
+    every page is visited."""
+    assets = [part for file in sorted(site.rglob("*"))
+              if file.is_file() and file.suffix != ".html" and "sitemap" not in file.name
+              for part in (file.relative_to(site).as_posix(), file.read_bytes())]
+    checks, programs = checks_of(request.config)
+    shared = key(*checks, AXE, *assets, f"Chromium {browser.version}", packages=programs)
 
     def where(path, scheme, size):
-        key = shared.copy()
-        key.update(f"{path}|{scheme}|{size}".encode())
-        key.update((site / (path if path.endswith(".html") else path + "index.html"))
-                   .read_bytes())
-        return ROOT / ".cache" / "browser" / key.hexdigest()[:24]
+        page = site / (path if path.endswith(".html") else path + "index.html")
+        return CACHE / "browser" / key(shared, path, scheme, size, page.read_bytes())
 
     return (lambda *_: None) if os.environ.get("CI") else where
+
+
+def checks_of(config):
+    """The checks a kept verdict of test_page stands for: (this file and every module
+    of ours it imports, at any depth, from pytest's pythonpath: tests/conftest.py,
+    tools/browser.py and the rest; the packages they import, Playwright's included)."""
+    files, programs = made_by(__file__, config.getini("pythonpath"))
+    return files, programs | {"playwright"}  # conftest's importorskip is no import statement
+
+
+def test_a_kept_verdict_stands_for_every_check(request):
+    """Change any check and every kept pass is void: conftest's RAW_TEX, the harness in
+    tools/browser.py, this file, and the Playwright that drives them."""
+    files, programs = checks_of(request.config)
+    names = {path.name for path in files}
+    assert {"test_browser.py", "conftest.py", "browser.py"} <= names, names
+    assert "playwright" in programs, programs
 
 
 def test_the_checks_see_what_they_look_for(browser, base):
