@@ -1,12 +1,31 @@
 """Every snippet runs and prints exactly its expected output; every snippet is on a page."""
 
 import difflib
+import os
 import re
+import sys
 
 import pytest
 
+from build_cache import CACHE, key, made_by, staged
 from conftest import ROOT, chapters, embeds, figures
 from golden import SNIPPETS, expected, run, scripts
+
+
+def printed(script, cwd):
+    """What script prints. Kept in .cache/snippets/ under a key of its code, of every
+    snippet it imports, of the other files beside them (data a snippet may read) and
+    of the packages they import: a warm `make test` runs only the snippets whose
+    inputs changed (the training runs cost seconds). Under CI every one runs."""
+    sources, packages = made_by(script)
+    data = sorted(p for p in SNIPPETS.iterdir() if p.is_file() and p.suffix not in (".py", ".txt"))
+    kept = CACHE / "snippets" / f"{script.stem}-{key(*sources, *data, packages=packages)}.txt"
+    if kept.exists() and not os.environ.get("CI"):
+        return kept.read_text(encoding="utf-8")
+    output = run(script, cwd=cwd)
+    with staged(kept) as stage:
+        stage.write_text(output, encoding="utf-8")
+    return output
 
 
 @pytest.mark.parametrize("script", scripts(), ids=lambda p: p.name)
@@ -14,12 +33,36 @@ def test_output_matches_expected(script, tmp_path):
     golden = expected(script)
     assert golden.exists(), f"{golden.relative_to(ROOT)} is missing: run `make golden`"
     want = golden.read_text(encoding="utf-8")
-    got = run(script, cwd=tmp_path)
+    got = printed(script, cwd=tmp_path)
     if got != want:
         diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
                                             str(golden.relative_to(ROOT)), "printed now"))
         pytest.fail(f"{script.relative_to(ROOT)} no longer prints "
                     f"{golden.relative_to(ROOT)}:\n{diff}", pytrace=False)
+
+
+def test_a_kept_output_stands_only_for_unchanged_inputs(tmp_path, monkeypatch):
+    """printed runs a snippet again when it, or a snippet it imports, changes, and
+    every time under CI; else it gives the output kept from the last run."""
+    folder = tmp_path / "snippets"
+    folder.mkdir()
+    (folder / "base.py").write_text("lr = 0.05\n")
+    (folder / "step.py").write_text("from base import lr\n\nprint(lr)\n")
+    runs = []
+    this = sys.modules[__name__]
+    monkeypatch.setattr(this, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(this, "SNIPPETS", folder)
+    monkeypatch.setattr(this, "run", lambda script, cwd: runs.append(script.name) or "0.05\n")
+    monkeypatch.delenv("CI", raising=False)
+    for _ in range(2):
+        assert printed(folder / "step.py", tmp_path) == "0.05\n"
+    assert runs == ["step.py"], "an unchanged snippet ran again"
+    (folder / "base.py").write_text("lr = 0.5\n")
+    printed(folder / "step.py", tmp_path)
+    assert len(runs) == 2, "a snippet it imports changed, and the old output was kept"
+    monkeypatch.setenv("CI", "true")
+    printed(folder / "step.py", tmp_path)
+    assert len(runs) == 3, "under CI every snippet runs"
 
 
 def test_every_expected_output_has_a_snippet():
