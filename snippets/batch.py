@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from network import W1, W2, X, Y, backward, show
+from network import W1, W2, X, Y, backward, lr, show
 
 
 # --8<-- [start:batch]
@@ -35,7 +35,7 @@ def batch_backward(X, Y, W1, W2):
     return dE_dW1, dE_dW2
 # --8<-- [end:batch]
 
-def batch_train(epochs, lr=0.05):
+def batch_train(epochs, lr=lr):
     """E on the batch before each epoch and after the last: epochs + 1."""
     W1_, W2_, errors = W1, W2, []
     for _ in range(epochs):
@@ -65,7 +65,7 @@ if __name__ == "__main__":
     print(f"mean of {len(X)} one-example dE/dW2 = {show(mean_W2)}")
     first = batch_backward(X[:1], Y[:1], W1, W2)
     print(f"N = 1, the first row alone: dE/dW2 = {show(first[1])}")
-    print("training on the batch, lr = 0.05:")
+    print(f"training on the batch, lr = {lr:.2f}:")
     errors = batch_train(200)
     for epoch in (0, 1, 10, 50, 100, 200):
         print(f"  epoch {epoch:3d}: E = {errors[epoch]:.3e}")
