@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -10,7 +11,7 @@ from mkdocs.exceptions import PluginError
 import notebook_page
 import notebook_run
 import walkthrough
-from conftest import ROOT, SITE_URL, article, minimal_build
+from conftest import DOCS, ROOT, SITE_URL, article, embeds, minimal_build
 
 
 def test_notebook_is_what_the_snippets_make():
@@ -32,6 +33,16 @@ def test_every_snippet_is_in_the_notebook(executed):
     missing = on_disk - shown - set(walkthrough.LEFT_OUT)
     assert not missing, f"snippets missing from the notebook: {sorted(missing)}"
     assert not set(walkthrough.LEFT_OUT) & shown, "LEFT_OUT names a snippet the notebook has"
+
+
+def test_each_snippet_is_told_under_a_chapter_that_shows_it():
+    """STORY files each snippet under a chapter; that chapter must embed it (whole or a
+    section), so the notebook's "Chapter:" link leads to where the code is explained."""
+    for title, page, _, entries in walkthrough.STORY:
+        shown = {Path(t.split(":")[0]).stem for _, t in embeds(DOCS / f"{page}.md")}
+        told = {entry if isinstance(entry, str) else entry[0] for entry in entries}
+        assert told <= shown, (f"STORY puts {sorted(told - shown)} under {title!r}, but "
+                               f"docs/{page}.md does not embed them")
 
 
 def test_cells_print_the_expected_outputs(executed):

@@ -4,11 +4,12 @@ import difflib
 import os
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
 from build_cache import CACHE, key, made_by, staged
-from conftest import ROOT, chapters, embeds, figures
+from conftest import DOCS, ROOT, chapters, embeds, figures
 from golden import SNIPPETS, expected, run, scripts
 
 
@@ -115,6 +116,42 @@ def test_readme_lists_every_snippet_and_figure():
     names = [s.stem for s in scripts()] + list(figures())
     missing = [name for name in names if f"`{name}`" not in table]
     assert not missing, f"README.md's chapter table does not name: {missing}"
+
+
+def readme_chapters():
+    """The README's chapter table: {chapter file: (snippet names, figure names)}. A
+    snippet is a bare name in backticks (`network`); a path in backticks is a note."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("Chapter by chapter:"):].split("\n\n")[1]
+    rows = {}
+    for line in table.splitlines()[2:]:  # below the header and its rule
+        chapter, snippets, figures_ = (re.findall(r"`([^`]+)`", cell)
+                                       for cell in line.strip().strip("|").split("|"))
+        rows[chapter[0]] = ({n for n in snippets if re.fullmatch(r"\w+", n)}, set(figures_))
+    return rows
+
+
+def test_readme_table_is_what_each_chapter_shows():
+    """Each row of the README's chapter table against its chapter, both ways: every
+    snippet a row names is embedded there (whole or a section), every snippet the
+    chapter embeds whole (its code or its output) is in the row, and the row's
+    figures are those the chapter shows. Every chapter that embeds or shows one has
+    a row; every row names a chapter."""
+    rows = readme_chapters()
+    for page in chapters():
+        name = page.relative_to(DOCS).as_posix()
+        targets = [target for _, target in embeds(page)]
+        shown = {Path(t.split(":")[0]).stem for t in targets}
+        whole = {Path(t).stem for t in targets if ":" not in t}
+        drawn = set(re.findall(r"figures/([\w-]+)-light\.svg", page.read_text(encoding="utf-8")))
+        assert name in rows or not (shown or drawn), (
+            f"README.md's chapter table has no row for {name}")
+        snippets, figures_ = rows.pop(name, (set(), set()))
+        assert snippets <= shown, f"README.md: {name} embeds no {sorted(snippets - shown)}"
+        assert whole <= snippets, f"README.md: {name}'s row leaves out {sorted(whole - snippets)}"
+        assert figures_ == drawn, f"README.md: {name} shows figures {sorted(drawn)}, " \
+                                  f"its row names {sorted(figures_)}"
+    assert not rows, f"README.md's chapter table has rows for no chapter: {sorted(rows)}"
 
 
 @pytest.mark.parametrize("script", scripts(), ids=lambda p: p.name)
