@@ -5,6 +5,10 @@ import shutil
 
 import pytest
 
+import csp
+import katex
+import search_index
+import templates
 from conftest import RAW_TEX, ROOT, article, built_pages, figures, minimal_build, nav, strict_build
 
 # Every Markdown chapter in the nav, as built.
@@ -50,7 +54,7 @@ ALIGNED = "$$\n\\begin{aligned}\na &= %s\n\\end{aligned}\n$$\n"
 def test_unknown_macro_fails_the_build(tmp_path, page, line):
     """A formula KaTeX rejects stops the build and names the file and its line."""
     done = minimal_build(tmp_path, {"index.md": page}, theme={"name": "material"},
-                         hooks=[str(ROOT / "hooks" / h) for h in ("katex.py", "csp.py")],
+                         hooks=[katex.__file__, csp.__file__],
                          markdown_extensions=[{"pymdownx.arithmatex": {"generic": True}}])
     assert done.returncode != 0, "a formula with an unknown macro built without error"
     assert f"index.md:{line}:" in done.stderr and "\\foo" in done.stderr, done.stderr
@@ -60,7 +64,7 @@ def test_a_hook_out_of_order_fails_the_build(tmp_path):
     """hooks/search_index.py reads what hooks/katex.py writes: listed before it, the
     build stops at once, naming the hook out of place (hooks/contract.py)."""
     done = minimal_build(tmp_path, {"index.md": "# Page\n\n$x$\n"},
-                         hooks=[str(ROOT / "hooks" / h) for h in ("search_index.py", "katex.py")],
+                         hooks=[search_index.__file__, katex.__file__],
                          markdown_extensions=[{"pymdownx.arithmatex": {"generic": True}}])
     assert done.returncode != 0, "search_index.py before katex.py built without error"
     assert ("mkdocs.yml lists hooks/search_index.py before hooks/katex.py: move it after"
@@ -82,8 +86,6 @@ def test_every_page_has_a_strict_content_security_policy(site):
 
 def test_every_reviewed_inline_block_is_still_used(site):
     """An allowance no page needs any more is a hole: drop it from csp-allowed.toml."""
-    import csp
-
     used = {csp.listed_as(body) for page in site.rglob("*.html")
             for _, _, body in csp.INLINE.findall(page.read_text(encoding="utf-8"))}
     unused = {h: where for h, (_, where) in csp.reviewed().items() if h not in used}
@@ -97,7 +99,7 @@ def test_an_unreviewed_inline_block_fails_the_build(tmp_path, smuggled):
     build, naming the page and how the block starts."""
     done = minimal_build(tmp_path, {"index.md": f"# Page\n\n{smuggled}\n"},
                          theme={"name": "material", "font": False},
-                         hooks=[str(ROOT / "hooks" / "csp.py")])
+                         hooks=[csp.__file__])
     assert done.returncode != 0, "an unlisted inline block was allowed"
     kind = smuggled[1:smuggled.index(">")]
     assert f"index.md: an inline <{kind}> that csp-allowed.toml does not list" in done.stderr
@@ -145,8 +147,6 @@ def test_an_edited_template_is_compiled_afresh(tmp_path, monkeypatch):
     """hooks/templates.py keeps compiled templates between builds: a kept copy is never
     used for a template whose source changed."""
     import jinja2
-
-    import templates  # hooks/templates.py
 
     monkeypatch.setattr(templates, "CACHE", tmp_path / "cache")
     source = tmp_path / "main.html"
@@ -228,8 +228,6 @@ def test_search_plugin_reads_the_shortcut_as_it_reads_the_page(site):
     """hooks/search_index.py hands Material's search plugin each page with its code
     blocks taken out and its formulas as plain text, to spare its HTML parser; the
     plugin's own parser must read the same sections from either."""
-    import search_index  # hooks/search_index.py
-
     saved = 0
     for page in sorted(site.rglob("*.html")):
         content = article(page.read_text(encoding="utf-8"))

@@ -140,7 +140,7 @@ def test_a_failing_cell_fails_the_build(tmp_path):
     (tmp_path / "snippets" / "broken.py").write_text("raise ValueError('boom in a cell')\n")
     done = minimal_build(tmp_path, {}, strict=True,
                          plugins=[{"mkdocs-jupyter": {"include": ["walkthrough.ipynb"]}}],
-                         hooks=[str(ROOT / "hooks" / "notebook_run.py")])
+                         hooks=[notebook_run.__file__])
     assert done.returncode != 0 and "snippets/broken.py" in done.stderr, done.stderr
     assert "boom in a cell" in done.stderr
     assert not (tmp_path / "site" / "walkthrough" / "index.html").exists()

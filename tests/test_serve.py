@@ -5,6 +5,7 @@ import re
 import socket
 import subprocess
 
+import csp
 from browser import live, visit
 from conftest import ROOT, minimal_site
 
@@ -30,7 +31,7 @@ def test_a_saved_edit_reloads_the_open_page(tmp_path, browser):
     script run under serve). A one-page site: the loop, not the chapters, is tested."""
     minimal_site(tmp_path, {"index.md": "# Before the edit\n"},
                  theme={"name": "material", "font": False},
-                 hooks=[str(ROOT / "hooks" / "csp.py")])
+                 hooks=[csp.__file__])
     with live(tmp_path) as (url, _):
         seen, page, context = visit(browser, url, wait_until="load")
         (tmp_path / "docs" / "index.md").write_text("# After the edit\n")
