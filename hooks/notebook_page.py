@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 import nbformat
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from contract import FIGURES, NOTEBOOK
@@ -34,6 +35,9 @@ def on_page_markdown(markdown, page, config, files):
     # mkdocs-jupyter gave this page a render method of its own (nbconvert's); without
     # it, MkDocs renders the Markdown below as it renders every chapter.
     vars(page).pop("render", None)
+    if getattr(page.render, "__func__", None) is not Page.render:
+        raise PluginError(f"{NOTEBOOK}: mkdocs-jupyter renders this page in a way "
+                          f"hooks/notebook_page.py does not know how to undo")
     # Out of the search index: its cells are the chapters' snippets, and its text (two
     # fifths of the index) was loaded by every page of the site.
     page.meta["search"] = {"exclude": True}
