@@ -13,7 +13,15 @@ import layers
 import losses
 import network
 import sigmoid_network as sn
-from browser import EXPLORER_BUDGET, EXPLORER_FILES, SIZES, axe_violations, new_context, open_page
+from browser import (
+    EXPLORER_BUDGET,
+    EXPLORER_FILES,
+    SIZES,
+    axe_violations,
+    new_context,
+    open_page,
+    reload_as,
+)
 from conftest import ROOT
 
 LINEAR = ["i1", "i2", "y", "w1", "w2", "w3", "w4", "w5", "w6", "lr", "epochs"]
@@ -257,6 +265,8 @@ def test_every_output_matches_python_on_fifty_random_cases(explorer, network_nam
             assert got["E_final"] is None, case
             assert f"grows without bound after {runaway} epoch" in alert, (case, alert)
         assert ("no longer falls" in alert) == oscillates, (case, alert, errors[-11:])
+        text = explorer.inner_text("article")
+        assert not re.search(r"NaN|Infinity", text), (case, text)
         oscillated += oscillates
     if network_name == "linear":
         assert 0 < diverged < 50, "the cases should include some learning rates that diverge"
@@ -493,21 +503,35 @@ def test_nothing_moves_while_you_type(explorer, size):
 def test_every_state_passes_axe(explorer, scheme):
     """The sigmoid network's fields, an edge focused and a message shown, in both
     palettes and sizes (tests/test_browser.py audits the page as it loads)."""
-    explorer.emulate_media(color_scheme=scheme)
     try:
         for size in SIZES:
-            explorer.set_viewport_size(SIZES[size])
-            explorer.reload(wait_until="load")
+            reload_as(explorer, size, scheme)
             explorer.select_option("select[name=network]", "sigmoid")
             explorer.fill("input[name=lr]", "x")
             explorer.focus("[data-edge=w7]")
             found = axe_violations(explorer)
             assert not found, f"{scheme}, {size}:\n" + "\n".join(found)
     finally:
-        explorer.emulate_media(color_scheme="light")
-        explorer.set_viewport_size(SIZES["desktop"])
+        reload_as(explorer, "desktop", "light")
 
 
 def test_the_explorer_is_small():
     packed = sum(len(gzip.compress((ROOT / "docs" / f).read_bytes(), 9)) for f in EXPLORER_FILES)
     assert packed <= EXPLORER_BUDGET, f"{packed} gzip bytes, budget {EXPLORER_BUDGET}"
+
+
+def test_an_exercise_the_numbers_lack_stops_the_build():
+    """A form naming an exercise tools/page_numbers.py does not compute fails the build
+    with the page and the names it has, instead of a form that can never say right."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    import page_numbers_json
+
+    page_numbers_json.on_pre_build(None)
+    page = SimpleNamespace(url="x/", file=SimpleNamespace(src_uri="x.md"))
+    html = '<form class="your-turn" data-exercise="h1"></form>'
+    assert page_numbers_json.on_page_content(html, page, None, None) == html
+    with pytest.raises(PluginError, match=r"x.md: no exercise \['h3'\]"):
+        page_numbers_json.on_page_content(html.replace("h1", "h3"), page, None, None)

@@ -7,7 +7,7 @@ import pytest
 
 import network
 import sigmoid_network as sn
-from browser import SIZES, axe_violations, new_context
+from browser import SIZES, axe_violations, new_context, reload_as
 
 
 def sig(z):
@@ -145,11 +145,10 @@ def test_the_slips_stand_apart():
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_verdicts_pass_axe_and_move_nothing_while_typing(tab, base, scheme):
-    tab.emulate_media(color_scheme=scheme)
+    tab.goto(base + "backpropagation/", wait_until="load")
     try:
         for size in SIZES:
-            tab.set_viewport_size(SIZES[size])
-            tab.goto(base + "backpropagation/", wait_until="load")
+            reload_as(tab, size, scheme)
             below = "form[data-exercise=dE_dw5]"
             top = tab.eval_on_selector(below, PAGE_TOP)
             field = tab.locator("form[data-exercise=delta] input")
@@ -162,5 +161,4 @@ def test_verdicts_pass_axe_and_move_nothing_while_typing(tab, base, scheme):
             found = axe_violations(tab)
             assert not found, f"{scheme}, {size}:\n" + "\n".join(found)
     finally:
-        tab.emulate_media(color_scheme="light")
-        tab.set_viewport_size(SIZES["desktop"])
+        reload_as(tab, "desktop", "light")

@@ -191,6 +191,17 @@ def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle", si
     return *open_page(context, url, wait_until, sizes), context
 
 
+def reload_as(page, size, scheme):
+    """Reload the open page at a size and in a palette. The theme keeps the palette it
+    chose in localStorage, which would outlive the colour scheme we ask for: cleared."""
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size(SIZES[size])
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    theme = page.get_attribute("body", "data-md-color-scheme")
+    assert theme == {"light": "default", "dark": "slate"}[scheme], (scheme, theme)
+
+
 def axe_violations(page, impacts=("serious", "critical")):
     """axe-core's WCAG 2.2 AA audit of the open page: ['rule (impact): element: help'].
 

@@ -58,6 +58,7 @@ function read(source, network = net) {
 }
 
 function rounded(name, value) {
+  if (!Number.isFinite(value)) return "not computable";
   if (name === "E_final") return value.toExponential(3);
   const decimals = net === "sigmoid" ? 9 : DECIMALS[name] ?? 6;
   const fixed = value.toFixed(decimals);
@@ -68,7 +69,7 @@ function rounded(name, value) {
 
 function show(el, name, value) {
   const ok = Number.isFinite(value);
-  el.textContent = value === undefined ? "" : ok ? rounded(name, value) : "not computable";
+  el.textContent = value === undefined ? "" : rounded(name, value);
   if (ok) el.dataset.exact = String(value);
   else el.removeAttribute("data-exact");
   return ok || value === undefined;
