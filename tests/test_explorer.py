@@ -229,19 +229,22 @@ def shown(page):
 
 
 def enter(page, case):
-    """Choose the case's network, error and biases, type its first number as a reader
-    would, set the rest at once and send the one input event the page listens for."""
+    """Choose the case's network (if it is not chosen yet), type its first number as a
+    reader would, set the rest, the error and the biases' box at once and send the one
+    input event the page listens for."""
     sigmoid = "y1" in case
-    page.select_option("select[name=network]", "sigmoid" if sigmoid else "linear")
-    if sigmoid:
-        page.select_option("select[name=loss]", case["loss"])
-        page.set_checked("input[name=train_biases]", case["biases"])
+    network_name = "sigmoid" if sigmoid else "linear"
+    if page.input_value("select[name=network]") != network_name:
+        page.select_option("select[name=network]", network_name)
     page.fill("input[name=i1]", repr(case["i1"]))
-    page.evaluate("""values => {
+    page.evaluate("""([values, loss, biases]) => {
         const form = document.querySelector("form.explorer");
         for (const [name, value] of Object.entries(values)) form.elements[name].value = value;
+        form.elements.loss.value = loss;
+        form.elements.train_biases.checked = biases;
         form.dispatchEvent(new Event("input", {bubbles: true}));
-    }""", {name: repr(case[name]) for name in (SIGMOID if sigmoid else LINEAR)[1:]})
+    }""", [{name: repr(case[name]) for name in (SIGMOID if sigmoid else LINEAR)[1:]},
+           case.get("loss", "squared"), case.get("biases", False)])
 
 
 @pytest.mark.parametrize("network_name, loss, seed", [
@@ -465,7 +468,7 @@ def test_the_link_keeps_the_numbers(warm, base):
         assert page.evaluate("location.hash") == "#" + mazur.replace("cross_entropy", "squared")
     finally:
         page.close()
-    for bad in ("w1=abc&x=1", "network=cubic", "network=sigmoid&loss=hinge", "network=sigmoid&y=1"):
+    for bad in ("w1=abc&x=1", "network=cubic", "network=sigmoid&loss=hinge&y=1"):
         seen, page = open_page(warm, base + "explorer/#" + bad, wait_until="load")
         try:
             assert page.input_value("select[name=network]") == "linear"
