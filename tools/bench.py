@@ -21,7 +21,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import budget, chromium, launch, live, serve, visit
+from browser import EXPLORER_BUDGET, EXPLORER_FILES, budget, chromium, launch, live, serve, visit
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="application/'
@@ -127,10 +127,10 @@ def main():
     for path, count, raw, packed, ratio in rows:
         print(f"{path:<24}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}"
               f"{budget(path.lstrip('/')) / 1024:>8.0f}{ratio:>11.2f}x")
-    explorer = [ROOT / "docs" / "javascripts" / name for name in ("backprop.js", "explorer.js")]
-    explorer.append(ROOT / "docs" / "stylesheets" / "explorer.css")
-    packed = sum(len(gzip.compress(path.read_bytes(), 9)) for path in explorer)
-    print(f"\nexplorer's own JS + CSS: {packed / 1024:.1f} KB gzip (budget 15 KB)")
+    packed = sum(len(gzip.compress((ROOT / "docs" / name).read_bytes(), 9))
+                 for name in EXPLORER_FILES)
+    print(f"\nexplorer's and exercises' own JS + CSS: {packed / 1024:.1f} KB gzip "
+          f"(budget {EXPLORER_BUDGET / 1024:.0f} KB)")
     print("\nbuilds, whole process, same machine and run (median of 3 where marked):")
     print(f"  bare Material, one chapter (3): {bare:5.1f} s   1.0x")
     print(f"  warm build, nothing changed (3): {build:5.1f} s  {build / bare:4.1f}x (target 3x)")

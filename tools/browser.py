@@ -29,6 +29,14 @@ BUDGET = 150 * 1024
 NOTEBOOK_BUDGET = 130 * 1024
 
 
+# The explorer's and the "your turn" forms' own scripts and styles, under docs/: their
+# gzip bytes together (tests/test_explorer.py holds them to it; make bench reports it).
+EXPLORER_FILES = ["javascripts/backprop.js", "javascripts/explorer.js",
+                  "stylesheets/explorer.css", "javascripts/your-turn.js",
+                  "stylesheets/your-turn.css"]
+EXPLORER_BUDGET = 20 * 1024
+
+
 def budget(path):
     return NOTEBOOK_BUDGET if path == "walkthrough/" else BUDGET
 
@@ -181,6 +189,17 @@ def visit(browser, url, viewport=None, scheme=None, wait_until="networkidle", si
     """A first visit: url in a fresh context; returns (Visit, the open page, its context)."""
     context = new_context(browser, viewport, scheme)
     return *open_page(context, url, wait_until, sizes), context
+
+
+def reload_as(page, size, scheme):
+    """Reload the open page at a size and in a palette. The theme keeps the palette it
+    chose in localStorage, which would outlive the colour scheme we ask for: cleared."""
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size(SIZES[size])
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    theme = page.get_attribute("body", "data-md-color-scheme")
+    assert theme == {"light": "default", "dark": "slate"}[scheme], (scheme, theme)
 
 
 def axe_violations(page, impacts=("serious", "critical")):
