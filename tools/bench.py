@@ -31,7 +31,7 @@ KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="a
 def timed(command, **env):
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+                   stderr=subprocess.DEVNULL, env={**os.environ, **env})
     return time.perf_counter() - start
 
 
@@ -56,8 +56,8 @@ def bare_material(tmp):
     shutil.copy(ROOT / "docs" / "backpropagation.md", docs / "index.md")
     (docs.parent / "mkdocs.yml").write_text("site_name: bare\ntheme:\n  name: material\n"
                                             "  font: false\n")
-    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(docs.parent / "mkdocs.yml"),
-            "-d", str(Path(tmp, "bare-site"))]
+    return [sys.executable, "-m", "properdocs", "build", "-q", "-f",
+            str(docs.parent / "mkdocs.yml"), "-d", str(Path(tmp, "bare-site"))]
 
 
 def edited(path, text, command):
@@ -99,7 +99,8 @@ def served_after_edit(path, url, word):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", tmp + "/site"]
+        command = [sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml", "--strict",
+                   "-d", tmp + "/site"]
         bare = median_of(3, bare_material(tmp))
         timed(command)  # warm the caches in .cache/
         build = median_of(3, command)
