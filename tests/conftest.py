@@ -13,6 +13,11 @@ import pytest
 
 # Hooks and plugins import mkdocs.*; under `properdocs build` that is ProperDocs (the
 # line above is how it aliases the package), and MkDocs itself is not installed.
+# JAX, the frameworks group's test oracle, in float64 on the CPU (and no probing for
+# accelerators): it reads both when it is first imported, after this file.
+os.environ["JAX_ENABLE_X64"] = "1"
+os.environ["JAX_PLATFORMS"] = "cpu"
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
