@@ -63,8 +63,8 @@ notebook: notebook-file  ## open the walk-through in Jupyter (in .venv-notebook)
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
 	$(PY) tools/golden.py --update
 
-bench: install  ## build and test times, and what each page costs a first visit
-	$(PY) tools/bench.py
+bench: install  ## times and page weights against their targets (FRESH_CLONE=1: .ci/run too)
+	$(PY) tools/bench.py $(if $(FRESH_CLONE),--fresh-clone)
 
 screenshots: install  ## every page, desktop and phone, light and dark, in test-artifacts/
 	$(PY) tools/screenshots.py
