@@ -169,6 +169,7 @@ def verdict(value, target):
 
 
 def main(fresh_clone):
+    load_before = os.getloadavg()[1]
     with tempfile.TemporaryDirectory() as tmp:
         bare = median_of(3, bare_material(tmp))
         timed(make("build"))  # warm the caches in .cache/
@@ -197,7 +198,9 @@ def main(fresh_clone):
     packed = sum(len(gzip.compress(path.read_bytes(), 9)) for path in explorer)
     print(f"explorer's own JS + CSS: {packed / 1024:.1f} KB gzip (budget 15 KB)")
 
-    print(f"\none run, {os.cpu_count()} cores, whole processes; x = times the bare build:")
+    print(f"\none run, {os.cpu_count()} cores, load average {load_before:.1f} at the start and "
+          f"{os.getloadavg()[1]:.1f} at the end (5 min; above {os.cpu_count()}, others share the "
+          f"cores: read the x column)\nwhole processes; x = times the bare build:")
 
     def line(what, seconds, limit=None, label="", note=""):
         goal = f"  target {label}: {verdict(seconds, limit)}" if limit else ""
