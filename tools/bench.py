@@ -4,11 +4,13 @@ bare Material build of one chapter, timed in the same run, as the yardstick (x).
     make bench                 # builds, an edit under make serve, make test, page weights
     make bench FRESH_CLONE=1   # and a fresh clone's .ci/run (minutes: opt-in)
 
-Times are whole processes, as a person runs them; on a machine others share they
-are noisy, so read the ratios beside them. Bytes are what Chromium receives on a
-first visit with an empty cache (every response body, raw and gzip -9), images the
-page shows included: lazy ones are made eager, as if the reader scrolled to the
-end; light and dark each load their own copy of a figure, and the heavier counts.
+Times are whole processes, as a person runs them: wall-clock seconds (what the
+targets are about) and CPU seconds of every process a command ran, which others'
+load on a shared machine hardly moves; each also as a ratio to the bare build.
+Bytes are what Chromium receives on a first visit with an empty cache (every
+response body, raw and gzip -9), images the page shows included: lazy ones are
+made eager, as if the reader scrolled to the end; light and dark are each weighed,
+and the heavier counts.
 "math share" compares each page with the same page without its math: KaTeX's
 stylesheets and fonts and the typeset markup (each formula replaced by its TeX
 source) are taken out.
@@ -18,6 +20,8 @@ import argparse
 import gzip
 import os
 import re
+import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -26,6 +30,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 from playwright.sync_api import sync_playwright
 
@@ -45,12 +50,22 @@ EVERY_IMAGE = """async () => {
 }"""
 
 
-def timed(command, check=True):
-    """Seconds command took; with check=False, (seconds, its exit status)."""
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, check=check, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
-    took = time.perf_counter() - start
+class Took(NamedTuple):
+    wall: float  # seconds on the clock: what a person waits
+    cpu: float | None  # CPU seconds of every process it ran: what others' load hardly moves
+
+
+def cpu_of_children():
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed(command, check=True, cwd=ROOT, env=None):
+    """What command took; with check=False, (Took, its exit status)."""
+    start, cpu = time.perf_counter(), cpu_of_children()
+    done = subprocess.run(command, cwd=cwd, check=check, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)
+    took = Took(time.perf_counter() - start, cpu_of_children() - cpu)
     return took if check else (took, done.returncode)
 
 
@@ -59,7 +74,8 @@ def make(target):
 
 
 def median_of(runs, command):
-    return statistics.median(timed(command) for _ in range(runs))
+    runs = [timed(command) for _ in range(runs)]
+    return Took(*(statistics.median(column) for column in zip(*runs, strict=True)))
 
 
 def bare_material(tmp):
@@ -157,11 +173,8 @@ def fresh_ci_run(tmp):
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     log = ROOT / "test-artifacts" / "ci-run.log"
     log.parent.mkdir(exist_ok=True)
-    start = time.perf_counter()
-    with open(log, "w") as out:
-        done = subprocess.run(["bash", ".ci/run"], cwd=clone, stdout=out, stderr=out,
-                              stdin=subprocess.DEVNULL, env={**os.environ, "CI": "true"})
-    return time.perf_counter() - start, done.returncode
+    script = f"bash .ci/run > {shlex.quote(str(log))} 2>&1"
+    return timed(["sh", "-c", script], check=False, cwd=clone, env={**os.environ, "CI": "true"})
 
 
 def verdict(value, target):
@@ -200,16 +213,18 @@ def main(fresh_clone):
 
     print(f"\none run, {os.cpu_count()} cores, load average {load_before:.1f} at the start and "
           f"{os.getloadavg()[1]:.1f} at the end (5 min; above {os.cpu_count()}, others share the "
-          f"cores: read the x column)\nwhole processes; x = times the bare build:")
+          "cores and the CPU columns say more)\nwhole processes; x = times the bare build:")
+    print(f"  {'':<38}{'wall s':>8}{'x':>7}{'CPU s':>8}{'x':>7}")
 
-    def line(what, seconds, limit=None, label="", note=""):
-        goal = f"  target {label}: {verdict(seconds, limit)}" if limit else ""
-        print(f"  {what:<38}{seconds:6.1f} s {seconds / bare:6.1f}x{goal}{note}")
+    def line(what, took, limit=None, label="", note=""):
+        goal = f"  target {label}: {verdict(took.wall, limit)}" if limit else ""
+        cpu = f"{took.cpu:8.1f}{took.cpu / bare.cpu:6.1f}x" if took.cpu is not None else " " * 15
+        print(f"  {what:<38}{took.wall:8.1f}{took.wall / bare.wall:6.1f}x{cpu}{goal}{note}")
 
     line("bare Material build, one chapter (3)", bare)
-    line("warm make build, nothing changed (3)", build, 2 * bare, "2x")
+    line("warm make build, nothing changed (3)", build, 2 * bare.wall, "2x")
     line("make build after a prose edit", prose)
-    line("prose edit under make serve, on page", latency, 1.5, "1.5 s",
+    line("prose edit under make serve, on page", Took(latency, None), 1.5, "1.5 s",
          f"  (its rebuild {rebuild:.1f} s)")
     line("make build after a snippet edit", snippet, note="  (re-runs the notebook)")
     line("make test, first run here", tests_first)
@@ -220,6 +235,7 @@ def main(fresh_clone):
     else:
         line("fresh clone's .ci/run (last commit)", ci[0], 240, "240 s",
              "  (it FAILED: test-artifacts/ci-run.log)" if ci[1] else "")
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
