@@ -6,7 +6,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PORT ?= 8000
-export NO_MKDOCS_2_WARNING := 1
 # Bytecode of every module imported, .venv's too, kept in .cache/ and not beside the
 # sources: uv installs none, and compiling the imports afresh cost ~1.7 s per build.
 unexport PYTHONDONTWRITEBYTECODE
@@ -37,14 +36,14 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 serve: port-free install notebook-file  ## build, serve on http://127.0.0.1:8000 (or PORT=N), rebuild on change
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(PY) -m properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT)
 
 port-free:  # before anything is built: a busy port is one line, not a traceback
 	@$(PYTHON) tools/port_free.py $(PORT)
 
 build: install notebook-file  ## the static site in site/ (SITE_URL: the published address, if any)
 	rm -rf site.partial
-	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m mkdocs build --strict -d site.partial
+	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m properdocs build -f mkdocs.yml --strict -d site.partial
 	rm -rf site && mv site.partial site  # a failed build leaves the last good site/
 
 test: install  ## the whole suite: snippets, numbers, build, links, browser
@@ -64,8 +63,8 @@ notebook: notebook-file  ## open the walk-through in Jupyter (in .venv-notebook)
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
 	$(PY) tools/golden.py --update
 
-bench: install  ## build and test times, and what each page costs a first visit
-	$(PY) tools/bench.py
+bench: install  ## times and page weights against their targets (FRESH_CLONE=1: .ci/run too)
+	$(PY) tools/bench.py $(if $(FRESH_CLONE),--fresh-clone)
 
 screenshots: install  ## every page, desktop and phone, light and dark, in test-artifacts/
 	$(PY) tools/screenshots.py

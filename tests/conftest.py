@@ -8,7 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import properdocs.replacement  # noqa: F401
 import pytest
+
+# Hooks and plugins import mkdocs.*; under `properdocs build` that is ProperDocs (the
+# line above is how it aliases the package), and MkDocs itself is not installed.
+# JAX, the frameworks group's test oracle, in float64 on the CPU (and no probing for
+# accelerators): it reads both when it is first imported, after this file.
+os.environ["JAX_ENABLE_X64"] = "1"
+os.environ["JAX_PLATFORMS"] = "cpu"
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -40,7 +48,7 @@ def figures():
 def mkdocs_config():
     """mkdocs.yml as a dict, its YAML read as MkDocs reads it (!ENV tags included)."""
     import yaml
-    from mkdocs.utils.yaml import get_yaml_loader
+    from properdocs.utils.yaml import get_yaml_loader
 
     return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
 
@@ -98,14 +106,16 @@ def site(build):
 
 def minimal_site(tmp_path, pages, **config):
     """A site of a few pages (`{name under docs/: text}`) with only the settings a test
-    names, in tmp_path: its mkdocs.yml."""
+    names, in tmp_path: its mkdocs.yml. Material unless a test names another theme:
+    ProperDocs ships no theme of its own."""
     import yaml
 
     docs = tmp_path / "docs"
     docs.mkdir(exist_ok=True)
     for name, text in pages.items():
         (docs / name).write_text(text)
-    config = {"site_name": "test", "docs_dir": str(docs), **config}
+    config = {"site_name": "test", "docs_dir": str(docs),
+              "theme": {"name": "material", "font": False}, **config}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
     return tmp_path / "mkdocs.yml"
 
@@ -113,7 +123,7 @@ def minimal_site(tmp_path, pages, **config):
 def minimal_build(tmp_path, pages, **config):
     """`mkdocs build` of a minimal_site: the finished process. Failure-mode tests use it,
     so each costs a second, not a whole build of the site."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f",
+    return subprocess.run([sys.executable, "-m", "properdocs", "build", "-f",
                            str(minimal_site(tmp_path, pages, **config)),
                            "-d", str(tmp_path / "site")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -122,9 +132,10 @@ def minimal_build(tmp_path, pages, **config):
 def strict_build(repo, site):
     """`mkdocs build --strict` of a repository folder, as the workflow builds it (a
     published address in SITE_URL): the finished process."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+    return subprocess.run([sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml",
+                           "--strict", "-d", str(site)],
                           cwd=repo, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL})
+                          env={**os.environ, "SITE_URL": SITE_URL})
 
 
 @pytest.fixture(scope="session")

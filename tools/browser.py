@@ -87,7 +87,8 @@ def live(folder, timeout=120):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         address = f"127.0.0.1:{probe.getsockname()[1]}"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
+    server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml",
+                               "--dev-addr", address],
                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True)
     log = []

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from mkdocs.utils import meta
+from properdocs.utils import meta
 
 ROOT = Path(__file__).resolve().parent.parent
 # A decimal, with its sign when the sign is attached and not a subtraction

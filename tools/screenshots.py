@@ -19,7 +19,8 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 def main(only):
     with tempfile.TemporaryDirectory() as site:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
+        subprocess.run([sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml",
+                        "--strict", "-q", "-d", site],
                        cwd=ROOT, check=True)
         pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
                        for p in Path(site).rglob("*.html"))
