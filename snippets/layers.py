@@ -1,5 +1,7 @@
-"""Backpropagation at any depth: one forward and one backward loop for every
-network on the site, from the 2-2-1 walk-through to the digits.
+"""Backpropagation at any depth: one forward and one backward loop.
+
+The same two loops serve every network on the site, from the 2-2-1
+walk-through to the digits.
 
 A network is a list of layers (W, b, activation). Rows of W are the layer's
 inputs, columns its units, so a layer computes a = f(a_prev @ W + b), for one
@@ -74,16 +76,21 @@ def step(layers, grads, lr):
             for (W, b, f), (dW, db) in zip(layers, grads, strict=True)]
 
 
+# --8<-- [start:main]
 if __name__ == "__main__":
-    from network import W1, W2, x, y
+    from network import W1, W2, show, x, y
     from network import backward as backward_221
 
     # The walk-through's network: two linear layers, no biases.
     net = [(W1, np.zeros(2), identity), (W2, np.zeros(1), identity)]
     inputs, zs = forward(x, net)
-    delta = output_delta(net, inputs, zs, inputs[-1] - y)
+    delta = output_delta(net, inputs, zs, inputs[-1] - y)  # dE/dy_hat
     (dE_dW1, _), (dE_dW2, _) = backward(net, inputs, zs, delta)
     _, dE_dW2_221, _, dE_dW1_221 = backward_221(x, y, W1, W2)
-    print(f"y_hat = {inputs[-1].item():.6f}")
-    print(f"dE/dW1 as network.py: {np.allclose(dE_dW1, dE_dW1_221, 0, 0)}")
-    print(f"dE/dW2 as network.py: {np.allclose(dE_dW2, dE_dW2_221, 0, 0)}")
+    print(f"y_hat  = {inputs[-1].item():.6f}")
+    print(f"dE/dW1 = {show(dE_dW1)}")
+    print(f"dE/dW2 = {show(dE_dW2)}")
+    same = (np.array_equal(dE_dW1, dE_dW1_221)
+            and np.array_equal(dE_dW2, dE_dW2_221))
+    print(f"bit for bit what network.py's backward gives: {same}")
+# --8<-- [end:main]
