@@ -14,7 +14,6 @@ import re
 import numpy as np
 import pytest
 
-import depth_symmetry
 import depth_vanishing
 import network
 import sigmoid_network as mazur
@@ -234,6 +233,7 @@ def test_relu_and_its_slope():
 
 def test_a_symmetric_start_stays_symmetric_at_every_epoch():
     """Plain floats, one unit written out: h = 2 w1 + 3 w2 (both units), y_hat = 2 h w5."""
+    import depth_symmetry  # a script: it runs (and prints) as it is imported
     w1, w2, w5, lr = 0.34, 0.13, 0.20, 0.05
     plain = []
     for _ in range(1001):
@@ -265,6 +265,7 @@ def test_a_symmetric_start_stays_symmetric_at_every_epoch():
 
 @pytest.mark.parametrize("biases", [False, True])
 def test_an_all_zero_start_has_no_gradient_but_the_output_bias(biases):
+    import depth_symmetry
     net = [(np.zeros((2, 2)), np.zeros(2), identity), (np.zeros((2, 1)), np.zeros(1), identity)]
     (dE_dW1, dE_db1), (dE_dW2, dE_db2) = loop(network.x, network.y, net)
     (fW1, fb1), (fW2, fb2) = finite_differences(network.x, network.y, net, 1e-6)
