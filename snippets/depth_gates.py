@@ -33,6 +33,7 @@ print(f"  dE/dh1 = dE/dp1 * w5 = {dE_dp1 * w5:.6f}")
 (_, dE_dh), (dE_dW2, _) = grads
 print(f"  the loop: dE/dw5 = {dE_dW2[0, 0]:.6f}, dE/dh1 = {dE_dh[0]:.6f}")
 
+# --8<-- [start:max]
 # ReLU is max(z, 0). Layer 1 of the "ReLU, He" network of depth_vanishing.py.
 x_deep, y_deep, deep = deep_network("ReLU, He")
 inputs, zs, grads = loop(x_deep, y_deep, deep)
@@ -41,8 +42,10 @@ dE_da = grads[1][1] @ deep[1][0].T  # what arrives at a = max(z, 0)
 print('max: a = max(z, 0), layer 1 of the "ReLU, He" network')
 for k in sorted([np.flatnonzero(z > 0)[0], np.flatnonzero(z < 0)[0]]):
     winner = "z" if z[k] > 0 else "0"
+    dE_dz = delta[k] + 0.0  # + 0.0: a zero without a sign
     print(f"  unit {k + 1}: z = {z[k]:+.6f}, {winner} wins; "
-          f"dE/da = {dE_da[k]:+.6f}, dE/dz = {delta[k]:+.6f}")
+          f"dE/da = {dE_da[k]:+.6f}, dE/dz = {dE_dz:+.6f}")
 dead = z < 0
 print(f"  units with z < 0: {dead.sum()} of {len(z)}; every weight into them "
       f"gets 0: {not grads[0][0][:, dead].any()}")
+# --8<-- [end:max]

@@ -1,27 +1,23 @@
 """Mazur's first-layer gradient against his output layer's, factor by factor.
 
-How much smaller dE/dw1 is than dE/dw5, and which factors of the chain rule
-make it so."""
+dE/dw5 = h1 * delta_o1 and dE/dw1 = i1 * delta_h1: the ratio is one factor
+from the inputs and one from the deltas, and the second is depth."""
 
 from sigmoid_network import W1, W2, b1, b2, backward, forward, x, y
 
-_, h, _, o = forward(x, W1, W2, b1, b2)
+# --8<-- [start:factors]
+h1 = forward(x, W1, W2, b1, b2)[1][0, 0]
 g = backward(x, y, W1, W2, b1, b2)
-i1, h1 = x[0, 0], h[0, 0]
-delta_o1, delta_h1 = g["delta_o"][0, 0], g["delta_h"][0, 0]
-dE_dh1 = g["dE_dh"][0, 0]  # the sum over h1's two paths, to o1 and o2
-dE_dw5, dE_dw1 = g["dE_dW2"][0, 0], g["dE_dW1"][0, 0]
-slope_h1 = h1 * (1 - h1)  # sigmoid'(z_h1)
-
-print(f"dE/dw5 = h1 * delta_o1 = {h1:.9f} * {delta_o1:.9f} = {dE_dw5:.9f}")
-print(f"dE/dw1 = i1 * delta_h1 = {i1:.2f} * {delta_h1:.9f} = {dE_dw1:.9f}")
-print(f"dE/dw5 / dE/dw1 = {dE_dw5 / dE_dw1:.2f}")
-print(f"  = (h1 / i1) * (delta_o1 / delta_h1) = {h1 / i1:.2f} * "
-      f"{delta_o1 / delta_h1:.2f}")
-print("one layer down, delta_o1 becomes delta_h1 in two steps:")
-print(f"  dE/dh1 = {dE_dh1:.9f}, {delta_o1 / dE_dh1:.2f} times smaller "
-      "(w5, w7 and delta_o2)")
-print(f"  delta_h1 = dE/dh1 * sigmoid'(z_h1) = {dE_dh1:.9f} * {slope_h1:.6f}"
-      f" = {delta_h1:.9f}")
-print(f"  sigmoid'(z_h1) = {slope_h1:.6f}: {1 / slope_h1:.2f} times smaller "
-      "(sigmoid' <= 0.25)")
+i1, delta_o1, delta_h1 = x[0, 0], g["delta_o"][0, 0], g["delta_h"][0, 0]
+dE_dh1 = g["dE_dh"][0, 0]  # delta_o back through w5 and w7: equation (2)
+slope = h1 * (1 - h1)  # then times sigmoid'(z_h1)
+print(f"dE/dw5 = h1 * delta_o1 = {h1:.9f} * {delta_o1:.9f} = "
+      f"{h1 * delta_o1:.9f}")
+print(f"dE/dw1 = i1 * delta_h1 = {i1:.2f} * {delta_h1:.9f} = "
+      f"{i1 * delta_h1:.9f}")
+print(f"ratio {h1 * delta_o1 / (i1 * delta_h1):.2f} = h1 / i1 "
+      f"{h1 / i1:.2f} * delta_o1 / delta_h1 {delta_o1 / delta_h1:.2f}")
+print(f"delta_o1 / delta_h1 = delta_o1 / dE/dh1 {delta_o1 / dE_dh1:.2f} "
+      f"* 1 / sigmoid'(z_h1) {1 / slope:.2f}")
+print(f"sigmoid'(z_h1) = h1 * (1 - h1) = {slope:.6f}, never above 0.25")
+# --8<-- [end:factors]

@@ -53,8 +53,8 @@ def forward(x, layers):
 def output_delta(layers, inputs, zs, dE_dout):
     """dE/dz of the output layer from dE/dout, the error's gradient with
     respect to the network's output: dE/dout * f'(z), unit by unit."""
-    f = layers[-1][2]
-    return dE_dout * DERIVATIVES[f](zs[-1], inputs[-1])
+    slope = DERIVATIVES[layers[-1][2]]  # f' of the output layer's f
+    return dE_dout * slope(zs[-1], inputs[-1])
 
 
 def backward(layers, inputs, zs, delta):
@@ -64,8 +64,8 @@ def backward(layers, inputs, zs, delta):
     for i in reversed(range(len(layers))):
         grads.append((inputs[i].T @ delta, delta.sum(axis=0)))
         if i:  # one layer down: through this layer's W, then f' below it
-            W, f_below = layers[i][0], layers[i - 1][2]
-            delta = (delta @ W.T) * DERIVATIVES[f_below](zs[i - 1], inputs[i])
+            W, slope = layers[i][0], DERIVATIVES[layers[i - 1][2]]
+            delta = (delta @ W.T) * slope(zs[i - 1], inputs[i])
     return grads[::-1]
 # --8<-- [end:backward]
 

@@ -293,10 +293,11 @@ def test_mazurs_ratio_from_plain_floats():
     d_h1 = dE_dh1 * h1 * (1 - h1)
     shown = printed("depth_ratio")
     for text in [f"= {h1 * d_o1:.9f}\n", f"= {0.05 * d_h1:.9f}\n",
-                 f"dE/dw1 = {h1 * d_o1 / (0.05 * d_h1):.2f}\n",
-                 f"= {h1 / 0.05:.2f} * {d_o1 / d_h1:.2f}\n",
-                 f"dE/dh1 = {dE_dh1:.9f}, {d_o1 / dE_dh1:.2f} times",
-                 f"= {h1 * (1 - h1):.6f}: {1 / (h1 * (1 - h1)):.2f} times"]:
+                 f"ratio {h1 * d_o1 / (0.05 * d_h1):.2f} = h1 / i1 {h1 / 0.05:.2f} * "
+                 f"delta_o1 / delta_h1 {d_o1 / d_h1:.2f}\n",
+                 f"delta_o1 / dE/dh1 {d_o1 / dE_dh1:.2f} * 1 / sigmoid'(z_h1) "
+                 f"{1 / (h1 * (1 - h1)):.2f}\n",
+                 f"= {h1 * (1 - h1):.6f}, never above 0.25"]:
         assert text in shown, text
 
 

@@ -71,8 +71,7 @@ STORY = [
     ("Any depth", "depth",
      "One loop for every layer; vanishing and exploding gradients; why weights start "
      "random; three gates.",
-     [("layers", ("main",)), "depth_vanishing", ("depth_figures", ("cli",)),
-      "depth_symmetry", "depth_gates"]),
+     [("layers", ("main",)), "depth_vanishing", "depth_symmetry", "depth_gates"]),
     ("Add a sigmoid and biases", "sigmoid",
      "Mazur's 2-2-2 example: forward, backward with the sum over paths, one update.",
      ["sigmoid_network", "sigmoid_forward", "sigmoid_backward", "sigmoid_check",
@@ -89,6 +88,7 @@ STORY = [
 # file under snippets/ to being in STORY).
 LEFT_OUT = {
     "three_layers": "the exercise's answer, folded on its page; it redefines W2 and forward()",
+    "depth_figures": "only defines the chapter's figure, which its page shows",
     "depth_loop": "runs the loop on three networks at once (the exercise's and Mazur's beside "
                   "the walk-through's), whose set-ups share names one kernel cannot hold",
 }
