@@ -64,6 +64,13 @@ STORY = [
      ["autodiff", "autodiff_linear", "four_methods"]),
     ("Why a linear network is not enough", "linear-limits",
      "Two linear layers are one matrix; a sigmoid changes that.", ["linear_collapse"]),
+    # Any depth on the 2-2-1 network and its own seeded networks, before the sigmoid
+    # set-up cell rebinds x, y, W1, W2, forward, backward and step (layers.py's
+    # names too: its cells must run here, where network.py's data is still bound).
+    ("Any depth", "depth",
+     "One loop for every layer; vanishing and exploding gradients; why weights start "
+     "random; three gates.",
+     [("layers", ("main",)), "depth_vanishing", "depth_symmetry", "depth_gates"]),
     ("Add a sigmoid and biases", "sigmoid",
      "Mazur's 2-2-2 example: forward, backward with the sum over paths, one update.",
      ["sigmoid_network", "sigmoid_forward", "sigmoid_backward", "sigmoid_check",
@@ -73,11 +80,16 @@ STORY = [
      ["published", "biases"]),
     ("Backprop in a few dozen lines: the sigmoid network", "autodiff",
      "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
+    ("Any depth: the first layer's share", "depth",
+     "Mazur's output-layer and first-layer gradients, factor by factor.", ["depth_ratio"]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
 LEFT_OUT = {
     "three_layers": "the exercise's answer, folded on its page; it redefines W2 and forward()",
+    "depth_figures": "only defines the chapter's figure, which its page shows",
+    "depth_loop": "runs the loop on three networks at once (the exercise's and Mazur's beside "
+                  "the walk-through's), whose set-ups share names one kernel cannot hold",
 }
 
 

@@ -12,16 +12,19 @@ def costs(sizes):
     # needs the gradient of the data.
     backward = weights + sum(n * m for n, m in layers[1:])
     finite = weights * 2 * forward  # two forward passes per weight
-    return weights, forward, backward, finite
+    # Numbers the forward pass must keep for the backward pass: every
+    # layer's input row (dE/dW needs it), not only the last one.
+    kept = sum(n for n, m in layers)
+    return weights, forward, backward, finite, kept
 
 
 print(f"{'network':<11}{'weights':>8}{'forward':>9}{'backward':>9}"
-      f"{'finite diff.':>14}")
-for sizes in ([2, 2, 1], [784, 100, 10]):
-    n_weights, n_forward, n_backward, n_finite = costs(sizes)
-    name = "-".join(map(str, sizes))
+      f"{'finite diff.':>14}{'kept':>6}")
+for name, sizes in [("2-2-1", [2, 2, 1]), ("784-100-10", [784, 100, 10]),
+                    ("8 x 32", [32] * 9)]:  # eight layers of 32 units
+    n_weights, n_forward, n_backward, n_finite, kept = costs(sizes)
     print(f"{name:<11}{n_weights:>8}{n_forward:>9}{n_backward:>9}"
-          f"{n_finite:>14}")
+          f"{n_finite:>14}{kept:>6}")
     print(f"{'':<11}backward / forward = {n_backward / n_forward:.2f}")
     print(f"{'':<11}finite differences / (forward + backward) = "
           f"{n_finite / (n_forward + n_backward):.1f}")

@@ -1,5 +1,7 @@
-"""Backpropagation at any depth: one forward and one backward loop for every
-network on the site, from the 2-2-1 walk-through to the digits.
+"""Backpropagation at any depth: one forward and one backward loop.
+
+The same two loops serve every network on the site, from the 2-2-1
+walk-through to the digits.
 
 A network is a list of layers (W, b, activation). Rows of W are the layer's
 inputs, columns its units, so a layer computes a = f(a_prev @ W + b), for one
@@ -51,8 +53,8 @@ def forward(x, layers):
 def output_delta(layers, inputs, zs, dE_dout):
     """dE/dz of the output layer from dE/dout, the error's gradient with
     respect to the network's output: dE/dout * f'(z), unit by unit."""
-    f = layers[-1][2]
-    return dE_dout * DERIVATIVES[f](zs[-1], inputs[-1])
+    slope = DERIVATIVES[layers[-1][2]]  # f' of the output layer's f
+    return dE_dout * slope(zs[-1], inputs[-1])
 
 
 def backward(layers, inputs, zs, delta):
@@ -62,8 +64,8 @@ def backward(layers, inputs, zs, delta):
     for i in reversed(range(len(layers))):
         grads.append((inputs[i].T @ delta, delta.sum(axis=0)))
         if i:  # one layer down: through this layer's W, then f' below it
-            W, f_below = layers[i][0], layers[i - 1][2]
-            delta = (delta @ W.T) * DERIVATIVES[f_below](zs[i - 1], inputs[i])
+            W, slope = layers[i][0], DERIVATIVES[layers[i - 1][2]]
+            delta = (delta @ W.T) * slope(zs[i - 1], inputs[i])
     return grads[::-1]
 # --8<-- [end:backward]
 
@@ -74,16 +76,21 @@ def step(layers, grads, lr):
             for (W, b, f), (dW, db) in zip(layers, grads, strict=True)]
 
 
+# --8<-- [start:main]
 if __name__ == "__main__":
-    from network import W1, W2, x, y
+    from network import W1, W2, show, x, y
     from network import backward as backward_221
 
     # The walk-through's network: two linear layers, no biases.
     net = [(W1, np.zeros(2), identity), (W2, np.zeros(1), identity)]
     inputs, zs = forward(x, net)
-    delta = output_delta(net, inputs, zs, inputs[-1] - y)
+    delta = output_delta(net, inputs, zs, inputs[-1] - y)  # dE/dy_hat
     (dE_dW1, _), (dE_dW2, _) = backward(net, inputs, zs, delta)
     _, dE_dW2_221, _, dE_dW1_221 = backward_221(x, y, W1, W2)
-    print(f"y_hat = {inputs[-1].item():.6f}")
-    print(f"dE/dW1 as network.py: {np.allclose(dE_dW1, dE_dW1_221, 0, 0)}")
-    print(f"dE/dW2 as network.py: {np.allclose(dE_dW2, dE_dW2_221, 0, 0)}")
+    print(f"y_hat  = {inputs[-1].item():.6f}")
+    print(f"dE/dW1 = {show(dE_dW1)}")
+    print(f"dE/dW2 = {show(dE_dW2)}")
+    same = (np.array_equal(dE_dW1, dE_dW1_221)
+            and np.array_equal(dE_dW2, dE_dW2_221))
+    print(f"bit for bit what network.py's backward gives: {same}")
+# --8<-- [end:main]

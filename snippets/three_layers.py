@@ -47,10 +47,11 @@ def finite_differences(layers, eps=1e-6):
     return slopes
 
 
-layers = [W1.copy(), W2, W3]
-gaps = [np.max(np.abs(a - f)) for a, f in
-        zip(backward(*layers), finite_differences(layers), strict=True)]
-for name, W, gap in zip(["W1", "W2", "W3"], layers, gaps, strict=True):
-    # The gap is rounding noise (about 1e-11): print the verdict, not it.
-    print(f"dE/d{name}: shape {W.shape}, "
-          f"within 1e-9 of finite differences: {gap < 1e-9}")
+if __name__ == "__main__":  # importable: depth_loop.py reuses W2, W3
+    layers = [W1.copy(), W2, W3]
+    gaps = [np.max(np.abs(a - f)) for a, f in
+            zip(backward(*layers), finite_differences(layers), strict=True)]
+    for name, W, gap in zip(["W1", "W2", "W3"], layers, gaps, strict=True):
+        # The gap is rounding noise (about 1e-11): print the verdict, not it.
+        print(f"dE/d{name}: shape {W.shape}, "
+              f"within 1e-9 of finite differences: {gap < 1e-9}")
