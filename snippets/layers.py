@@ -74,6 +74,7 @@ def step(layers, grads, lr):
             for (W, b, f), (dW, db) in zip(layers, grads, strict=True)]
 
 
+# --8<-- [start:check]
 if __name__ == "__main__":
     from network import W1, W2, x, y
     from network import backward as backward_221
@@ -87,3 +88,4 @@ if __name__ == "__main__":
     print(f"y_hat = {inputs[-1].item():.6f}")
     print(f"dE/dW1 as network.py: {np.allclose(dE_dW1, dE_dW1_221, 0, 0)}")
     print(f"dE/dW2 as network.py: {np.allclose(dE_dW2, dE_dW2_221, 0, 0)}")
+# --8<-- [end:check]

@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
 SNIPPET_IMPORT = ("network|training|gradient_check|slope|figures|sigmoid_network|batch|autodiff"
-                  "|autodiff_linear")
+                  "|autodiff_linear|layers|losses|cross_entropy_deltas|xor_fit|xor_train"
+                  "|xor_seeds|xor_stuck")
 LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import (?:\([^)]*\)|.*)\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
@@ -74,6 +75,16 @@ STORY = [
      ["published", "biases"]),
     ("Backprop in a few dozen lines: the sigmoid network", "autodiff",
      "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
+    # From here on layers.py's forward, backward, step and sigmoid replace
+    # sigmoid_network.py's in the kernel: these cells come after every cell that uses those.
+    ("Cross-entropy", "cross-entropy",
+     "The error for sigmoid outputs and its delta o - y, on Mazur's network; softmax.",
+     # layers.py's own check against network.py needs the 2-2-1's x, W1, W2 and an import.
+     [("layers", ("check",)), "losses", "cross_entropy_deltas", "cross_entropy_step",
+      "cross_entropy_targets", "cross_entropy_softmax", ("cross_entropy_figures", ("cli",))]),
+    ("XOR", "xor",
+     "The best affine fit, a 2-2-1 network that learns XOR, a hundred seeds, a stuck run.",
+     ["xor_fit", "xor_train", "xor_seeds", "xor_stuck", ("xor_figures", ("cli",))]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
