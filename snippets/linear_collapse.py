@@ -46,6 +46,7 @@ def affine(inp):
     return ((inp @ W1 + b1) @ W2 + b2).item()
 
 
+print(f"affine   biases b1 = {show(b1, 1)}, b2 = {b2:.1f}")
 print(f"affine   f(a) + f(b) = {affine(a):.4f} + {affine(b):.4f} "
       f"= {affine(a) + affine(b):.4f}; f(a + b) = {affine(a + b):.4f}")
 bias = (b1 @ W2).item() + b2  # the one bias of the collapsed map

@@ -42,7 +42,8 @@ def outputs(layers, X=X_xor):
 if __name__ == "__main__":
     history = train(init(SEED), cross_entropy_delta)
     (W1, _, _), (W2, _, _) = history[0]
-    print(f"seed {SEED}: W1 = {show(W1, 4)}, W2 = {show(W2, 4)}")
+    print(f"seed {SEED}, lr = {LR:.1f}; the weights drawn:")
+    print(f"  W1 = {show(W1, 4)}, W2 = {show(W2, 4)}")
     print(f"ln 2 = {np.log(2):.6f}: the cross-entropy of 0.5 at every point")
     print("epoch  E (cross-entropy)  outputs for (0,0) (0,1) (1,0) (1,1)")
     for epoch in (0, 100, 200, 300, 400, 500, 1000, 2000):

@@ -183,7 +183,7 @@ def test_the_wide_network_is_the_separate_networks(delta_of):
 def test_the_page_table_is_the_printed_counts():
     printed_rows = {int(m[1]): (int(m[2]), int(m[3])) for m in re.finditer(
         r"^ *(\d+) +(\d+) +(\d+) +\d+ +\d+$", printed("xor_seeds"), re.M)}
-    page = (DOCS / "xor.md").read_text(encoding="utf-8").split("## A hundred seeds")[1]
+    page = (DOCS / "xor-seeds.md").read_text(encoding="utf-8").split("## A hundred seeds")[1]
     table = {int(m[1]): (int(m[2]), int(m[3])) for m in re.finditer(
         r"^\| (\d+) \| (\d+) \| (\d+) \|$", page, re.M)}
     assert table == printed_rows and len(table) == len(xor_seeds.CHECKS)
