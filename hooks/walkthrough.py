@@ -82,6 +82,18 @@ STORY = [
      "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
     ("Any depth: the first layer's share", "depth",
      "Mazur's output-layer and first-layer gradients, factor by factor.", ["depth_ratio"]),
+    # From here on layers.py's forward, backward, step and sigmoid replace
+    # sigmoid_network.py's in the kernel: these cells come after every cell that uses those.
+    ("Cross-entropy", "cross-entropy",
+     "The error for sigmoid outputs and its delta o - y, on Mazur's network; softmax.",
+     # layers.py again: the sigmoid set-up cell rebound its forward, backward and step.
+     [("layers", ("main",)), "losses", "cross_entropy_deltas", "cross_entropy_step",
+      "cross_entropy_targets", "cross_entropy_softmax"]),
+    ("XOR", "xor", "The best affine fit, and a 2-2-1 network that learns XOR.",
+     ["xor_fit", "xor_train"]),
+    ("XOR from a hundred starts", "xor-seeds",
+     "A hundred seeds with each error, trained side by side; a stuck run opened up.",
+     ["xor_seeds", "xor_stuck"]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
@@ -90,6 +102,8 @@ LEFT_OUT = {
     "depth_figures": "only defines the chapter's figure, which its page shows",
     "depth_loop": "runs the loop on three networks at once (the exercise's and Mazur's beside "
                   "the walk-through's), whose set-ups share names one kernel cannot hold",
+    "cross_entropy_figures": "draws its chapter's figure as files; the notebook shows none of it",
+    "xor_figures": "draws its chapter's figures as files; the notebook shows none of them",
 }
 
 

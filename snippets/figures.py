@@ -268,8 +268,16 @@ def batch_curve_figure(dark=False, epochs=200):
 
 # --8<-- [start:describe]
 def describe(fig):
-    """What a reader sees in a figure: its labels, or its curves and ends."""
-    ax = fig.axes[0]
+    """What a reader sees in a figure: its labels, or its curves and ends;
+    panel by panel, each after its title, when it has several."""
+    panels = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
+    if len(panels) > 1:
+        return "; ".join(f"{ax.get_title()}: {panel(ax)}" for ax in panels)
+    return panel(panels[0])
+
+
+def panel(ax):
+    """One panel's labels, or its first curve's ends and its legend."""
     if not ax.lines:
         return ", ".join(t.get_text() for t in ax.texts if t.get_text())
     curve = ax.lines[0].get_ydata()

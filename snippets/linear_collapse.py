@@ -35,3 +35,20 @@ for name, f in (("linear", linear), ("sigmoid", with_sigmoid)):
     print(f"{name:<8} f(a) + f(b) = {f(a):.4f} + {f(b):.4f} "
           f"= {f(a) + f(b):.4f};"
           f" f(a + b) = {f(a + b):.4f}")
+
+# With biases each layer is affine, x @ W + b: no longer additive, since
+# f(a) + f(b) counts the bias twice, yet two affine layers are still one.
+b1, b2 = np.array([[0.1, 0.2]]), 0.3
+
+
+def affine(inp):
+    """The same weights with biases b1 (hidden) and b2 (output), no sigmoid."""
+    return ((inp @ W1 + b1) @ W2 + b2).item()
+
+
+print(f"affine   biases b1 = {show(b1, 1)}, b2 = {b2:.1f}")
+print(f"affine   f(a) + f(b) = {affine(a):.4f} + {affine(b):.4f} "
+      f"= {affine(a) + affine(b):.4f}; f(a + b) = {affine(a + b):.4f}")
+bias = (b1 @ W2).item() + b2  # the one bias of the collapsed map
+print(f"affine   f(x) = {affine(x):.4f} = x @ (W1 @ W2) + {bias:.3f} "
+      f"= {(x @ v).item() + bias:.4f}")

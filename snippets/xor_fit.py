@@ -1,0 +1,33 @@
+"""XOR's four points, and the best affine fit to them: least squares with a
+bias, y_hat = X w + b."""
+
+import numpy as np
+
+from network import show
+
+# --8<-- [start:data]
+# Named apart from the batch chapter's X and Y, which the notebook keeps.
+X_xor = np.array([[0.0, 0.0],
+                  [0.0, 1.0],
+                  [1.0, 0.0],
+                  [1.0, 1.0]])  # (4, 2): one point a row
+Y_xor = np.array([[0.0],
+                  [1.0],
+                  [1.0],
+                  [0.0]])  # (4, 1): 1 where exactly one input is 1
+# --8<-- [end:data]
+
+if __name__ == "__main__":
+    # A column of ones makes the bias one more weight: y_hat = A @ [w1, w2, b].
+    A = np.hstack([X_xor, np.ones((4, 1))])
+    # The normal equations A.T A theta = A.T Y: where E's slope is zero.
+    AtA, AtY = A.T @ A, A.T @ Y_xor
+    theta = np.linalg.solve(AtA, AtY)
+    print(f"A.T @ A = {show(AtA, 0)}, A.T @ Y = {show(AtY, 0)}")
+    w1, w2, b = theta[:, 0]
+    print(f"best fit: w1 = {w1:.6f}, w2 = {w2:.6f}, b = {b:.6f}")
+    y_hat = A @ theta
+    for (i1, i2), t, p in zip(X_xor, Y_xor[:, 0], y_hat[:, 0], strict=True):
+        print(f"  x = ({i1:.0f}, {i2:.0f}), y = {t:.0f}: y_hat = {p:.6f}")
+    E = np.mean((y_hat - Y_xor) ** 2) / 2
+    print(f"mean squared error E = {E:.6f}")
