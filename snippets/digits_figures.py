@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.ticker import PercentFormatter
 
 from digits_data import X_held, labels_held
 from digits_train import EPOCHS, predict, trained
@@ -31,7 +32,8 @@ def digits_curve_figure(dark=False):
         finish(fig, ax, ink, "epoch", label)
     loss.set_yscale("log")
     loss.xaxis.label.set_visible(False)  # shared: said once, at the bottom
-    accuracy.set_ylim(0.8, 1.0)  # the first epochs' climb from 0.1 is cut
+    accuracy.set_ylim(0.8, 1.0)  # the first epochs' climb from 10% is cut
+    accuracy.yaxis.set_major_formatter(PercentFormatter(1.0))
     return fig
 # --8<-- [end:digits_curve]
 
