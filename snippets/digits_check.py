@@ -19,7 +19,7 @@ delta = cross_entropy_delta(layers, inputs, zs, y_batch)
 grads = backward(layers, inputs, zs, delta)  # [(dE_dW, dE_db)] per layer
 
 
-def error():
+def minibatch_error():
     return softmax_cross_entropy(forward(x_batch, layers)[0][-1], y_batch)
 
 
@@ -32,9 +32,9 @@ def largest_relative_error(eps):
             for i in np.ndindex(p.shape):
                 saved = p[i]
                 p[i] = saved + eps
-                up = error()
+                up = minibatch_error()
                 p[i] = saved - eps
-                down = error()
+                down = minibatch_error()
                 p[i] = saved
                 slope = (up - down) / (2 * eps)
                 scale = max(abs(slope), abs(analytic[i]))

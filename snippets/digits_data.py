@@ -23,19 +23,20 @@ Y = np.eye(10)[labels]  # one-hot targets (1797, 10): a 1 at the label
 
 # One shuffle of the rows, seeded, so every run holds out the same images.
 order = np.random.default_rng(0).permutation(len(X))  # NumPy's PCG64
-held, train = order[:357], order[357:]  # 1440 = 45 minibatches of 32
-X_train, Y_train, labels_train = X[train], Y[train], labels[train]
-X_held, Y_held, labels_held = X[held], Y[held], labels[held]
+held_rows, train_rows = order[:357], order[357:]  # 1440 = 45 batches of 32
+X_train, Y_train = X[train_rows], Y[train_rows]
+X_held, Y_held = X[held_rows], Y[held_rows]
+labels_train, labels_held = labels[train_rows], labels[held_rows]
 # --8<-- [end:data]
 
 
 if __name__ == "__main__":
     print(f"{len(X)} images of {X.shape[1]} pixels, "
           f"{len(np.unique(labels))} digits")
-    print(f"training rows: {len(train)}, held-out rows: {len(held)}")
+    print(f"training rows: {len(train_rows)}, held-out rows: {len(held_rows)}")
     print(f"pixels scaled from 0..{digits.data.max():.0f} "
           f"to {X.min():.1f}..{X.max():.1f}")
     print(f"the first training image, a {labels_train[0]}, "
           "as its 64 pixels (0 to 16):")
-    for row in digits.data[train[0]].reshape(8, 8):
+    for row in digits.data[train_rows[0]].reshape(8, 8):
         print("  " + " ".join(f"{p:2.0f}" for p in row))

@@ -64,11 +64,11 @@ def test_no_snippet_reaches_the_network():
 def test_the_data_is_scikit_learns_scaled_and_split_once():
     raw = load_digits()
     assert raw.data.shape == (1797, 64) and raw.data.min() == 0 and raw.data.max() == 16
-    rows = np.concatenate([digits_data.train, digits_data.held])
+    rows = np.concatenate([digits_data.train_rows, digits_data.held_rows])
     assert sorted(rows) == list(range(1797))  # every image once, in one of the two
-    assert len(digits_data.train) % digits_train.BATCH == 0  # no small last batch
-    assert np.array_equal(digits_data.X_train * 16, raw.data[digits_data.train])
-    assert np.array_equal(digits_data.labels_held, raw.target[digits_data.held])
+    assert len(digits_data.train_rows) % digits_train.BATCH == 0  # no small last batch
+    assert np.array_equal(digits_data.X_train * 16, raw.data[digits_data.train_rows])
+    assert np.array_equal(digits_data.labels_held, raw.target[digits_data.held_rows])
     assert np.array_equal(digits_data.Y_train.argmax(axis=1), digits_data.labels_train)
     assert np.all(digits_data.Y_train.sum(axis=1) == 1)
 
@@ -84,7 +84,7 @@ def plain_probabilities(X, layers):
 def test_the_printed_accuracy_is_what_the_trained_network_scores():
     layers, history = digits_train.trained()
     said = plain_probabilities(digits_data.X_held, layers).argmax(axis=1)
-    right = int(np.sum(said == load_digits().target[digits_data.held]))
+    right = int(np.sum(said == load_digits().target[digits_data.held_rows]))
     text = (ROOT / "snippets" / "digits_train.txt").read_text()
     printed = re.search(r"held-out accuracy: (\d+\.\d+)% \((\d+) of (\d+) right\)", text)
     assert int(printed[2]) == right and int(printed[3]) == len(said)

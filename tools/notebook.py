@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "walkthrough.ipynb"
 SNIPPET_IMPORT = ("network|training|gradient_check|slope|figures|sigmoid_network|batch|autodiff"
-                  "|autodiff_linear")
+                  "|autodiff_linear|layers|losses|digits_data|digits_train")
 LOCAL_IMPORT = re.compile(rf"^from ({SNIPPET_IMPORT}) import (?:\([^)]*\)|.*)\n", re.M)
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
@@ -27,18 +27,22 @@ NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
 # hooks/notebook_run.py swaps it for the build's site_url in the copy it publishes.
 SITE = "http://127.0.0.1:8000/"
 
-SHOW_CURVE = '''from base64 import b64encode
+SHOW = '''from base64 import b64encode
 
 from IPython.display import HTML
 
-fig = error_curve_figure()
+fig = {name}_figure()
 alt = describe(fig)  # the same words as the site's figure
 svg = b64encode(to_svg(fig).encode()).decode()
-HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="{alt}">')'''
+HTML(f'<img src="data:image/svg+xml;base64,{{svg}}" alt="{{alt}}">')'''
+# Figures shown at the end of a chapter's cells, by chapter page.
+SHOWN = {"learnings": ["error_curve"],
+         "digits": ["digits_curve", "digits_confusion", "digits_mistakes"]}
 
 # (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
 # (name, sections to leave out): figures.py's Agg backend would hide the inline
-# figure, and its file-writing command line is not for a notebook.
+# figure, and its file-writing command line is not for a notebook. "__main__" as a
+# section leaves out the module's `if __name__ == "__main__":` block.
 STORY = [
     ("The data and the weights", "data", "The set-up every later cell uses.", ["network"]),
     ("Forward pass", "forward-pass",
@@ -74,11 +78,20 @@ STORY = [
      ["published", "biases"]),
     ("Backprop in a few dozen lines: the sigmoid network", "autodiff",
      "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
+    # Last: layers.py rebinds forward, backward and step for every cell after it.
+    # (layers and losses are here for the digits cells; their own chapters may
+    # place them earlier: then these two entries go. layers' own check imports
+    # network.py's backward, which the kernel has under another meaning by now.)
+    ("Handwritten digits", "digits",
+     "Real data: 1797 scans of digits, the general loop, scikit-learn beside it.",
+     [("layers", ("__main__",)), "losses", "digits_data", "digits_train",
+      "digits_check", "digits_sklearn", ("digits_figures", ("__main__",))]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
 LEFT_OUT = {
     "three_layers": "the exercise's answer, folded on its page; it redefines W2 and forward()",
+    "autodiff_jax": "needs JAX, the tests' oracle, which a learner's install does not have",
 }
 
 
@@ -97,13 +110,14 @@ def snippet_cell(entry):
     for section in drop:
         source = re.sub(rf"# --8<-- \[start:{section}\].*?# --8<-- \[end:{section}\]\n",
                         "", source, flags=re.S)
-    source = as_cell(MARKER.sub("", LOCAL_IMPORT.sub("", source)))
+    source = as_cell(MARKER.sub("", LOCAL_IMPORT.sub("", source)), main="__main__" not in drop)
     # A cut-down snippet no longer prints what its .txt holds.
     return code(source, snippet=name, compare=not drop)
 
 
-def as_cell(source):
-    """A module's source as a notebook cell runs it: no docstring, no __main__ guard."""
+def as_cell(source, main=True):
+    """A module's source as a notebook cell runs it: no docstring, no __main__ guard
+    (its block run at top level, or left out when main is False)."""
     lines = NOQA.sub("", source).splitlines()
     tree = ast.parse(source)
     edits = []  # (first line, last line, replacement), 1-based and inclusive
@@ -113,7 +127,7 @@ def as_cell(source):
                       ["# " + first.value.value.strip().splitlines()[0]]))
     for node in tree.body:
         if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'":
-            body = lines[node.body[0].lineno - 1:node.end_lineno]
+            body = lines[node.body[0].lineno - 1:node.end_lineno] if main else []
             edits.append((node.lineno, node.end_lineno, [line[4:] for line in body]))
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     for node in tree.body:
@@ -146,8 +160,7 @@ def cells():
     for title, page, lead, snippets in STORY:
         out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}]({SITE}{page}/)."))
         out += [snippet_cell(entry) for entry in snippets]
-        if page == "learnings":
-            out.append(code(SHOW_CURVE, figure="error_curve"))
+        out += [code(SHOW.format(name=name), figure=name) for name in SHOWN.get(page, [])]
     return out
 
 
