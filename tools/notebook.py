@@ -36,8 +36,7 @@ alt = describe(fig)  # the same words as the site's figure
 svg = b64encode(to_svg(fig).encode()).decode()
 HTML(f'<img src="data:image/svg+xml;base64,{{svg}}" alt="{{alt}}">')'''
 # Figures shown at the end of a chapter's cells, by chapter page.
-SHOWN = {"learnings": ["error_curve"],
-         "digits": ["digits_curve", "digits_confusion", "digits_mistakes"]}
+SHOWN = {"learnings": ["error_curve"]}
 
 # (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
 # (name, sections to leave out): figures.py's Agg backend would hide the inline
@@ -85,13 +84,15 @@ STORY = [
     ("Handwritten digits", "digits",
      "Real data: 1797 scans of digits, the general loop, scikit-learn beside it.",
      [("layers", ("__main__",)), "losses", "digits_data", "digits_train",
-      "digits_check", "digits_sklearn", ("digits_figures", ("__main__",))]),
+      "digits_check", "digits_sklearn"]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
 LEFT_OUT = {
     "three_layers": "the exercise's answer, folded on its page; it redefines W2 and forward()",
     "autodiff_jax": "needs JAX, the tests' oracle, which a learner's install does not have",
+    # The notebook page's budget: three more figures and their code cost it about 27 KB.
+    "digits_figures": "draws the digits chapter's figures, which its page shows",
 }
 
 
