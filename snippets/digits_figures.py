@@ -33,7 +33,7 @@ def digits_curve_figure(dark=False):
     loss.set_yscale("log")
     loss.xaxis.label.set_visible(False)  # shared: said once, at the bottom
     accuracy.set_ylim(0.8, 1.0)  # the first epochs' climb from 10% is cut
-    accuracy.yaxis.set_major_formatter(PercentFormatter(1.0))
+    accuracy.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     return fig
 # --8<-- [end:digits_curve]
 
@@ -59,7 +59,7 @@ def digits_confusion_figure(dark=False):
         if n:  # a blank cell: no image there
             strong = n > counts.max() / 2
             ax.text(answer, true, str(n), ha="center", va="center",
-                    color=paper if strong else ink, fontsize=9)
+                    color=paper if strong else ink, fontsize=10)
     ax.set_xticks(range(10))
     ax.set_yticks(range(10))
     ax.invert_yaxis()  # digit 0 at the top, as a table reads
@@ -92,7 +92,7 @@ def digits_mistakes_figure(dark=False, per_row=5):
         ax.add_patch(plt.Rectangle((left, top), 8, 8, fc="none", ec=ink,
                                    lw=0.6, alpha=0.5))
         ax.text(left + 4, top + 9.3, f"{labels_held[k]}, said {said[k]}",
-                ha="center", va="center", color=ink)
+                ha="center", va="center", color=ink, fontsize=13)
     ax.add_collection(PolyCollection(squares, array=np.array(shade),
                                      cmap=shades(dark)[0], clim=(0, 1)))
     ax.set(xlim=(-0.5, per_row * 10 - 1.5), ylim=(rows * 11 - 0.5, -0.5),
