@@ -26,18 +26,21 @@ NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
 # hooks/notebook_run.py swaps it for the build's site_url in the copy it publishes.
 SITE = "http://127.0.0.1:8000/"
 
-SHOW_CURVE = '''from base64 import b64encode
+SHOW = '''from base64 import b64encode
 
 from IPython.display import HTML
 
-fig = error_curve_figure()
+fig = {name}_figure()
 alt = describe(fig)  # the same words as the site's figure
 svg = b64encode(to_svg(fig).encode()).decode()
-HTML(f'<img src="data:image/svg+xml;base64,{svg}" alt="{alt}">')'''
+HTML(f'<img src="data:image/svg+xml;base64,{{svg}}" alt="{{alt}}">')'''
+# Figures shown at the end of a chapter's cells, by chapter page.
+SHOWN = {"learnings": ["error_curve"]}
 
 # (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
 # (name, sections to leave out): figures.py's Agg backend would hide the inline
-# figure, and its file-writing command line is not for a notebook.
+# figure, and its file-writing command line is not for a notebook. "__main__" as a
+# section leaves out the module's `if __name__ == "__main__":` block.
 STORY = [
     ("The data and the weights", "data", "The set-up every later cell uses.", ["network"]),
     ("Forward pass", "forward-pass",
@@ -94,6 +97,9 @@ STORY = [
     ("XOR from a hundred starts", "xor-seeds",
      "A hundred seeds with each error, trained side by side; a stuck run opened up.",
      ["xor_seeds", "xor_stuck"]),
+    ("Handwritten digits", "digits",
+     "Real data: 1797 scans of digits, the general loop, scikit-learn beside it.",
+     ["digits_data", "digits_train", "digits_check", "digits_sklearn"]),
 ]
 # Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in STORY).
@@ -104,6 +110,9 @@ LEFT_OUT = {
                   "the walk-through's), whose set-ups share names one kernel cannot hold",
     "cross_entropy_figures": "draws its chapter's figure as files; the notebook shows none of it",
     "xor_figures": "draws its chapter's figures as files; the notebook shows none of them",
+    "autodiff_jax": "needs JAX, the tests' oracle, which a learner's install does not have",
+    # The notebook page's budget: three more figures and their code cost it about 27 KB.
+    "digits_figures": "draws the digits chapter's figures, which its page shows",
 }
 
 
@@ -139,7 +148,7 @@ def as_cell(source):
                       ["# " + first.value.value.strip().splitlines()[0]]))
     for node in tree.body:
         if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'":
-            body = lines[node.body[0].lineno - 1:node.end_lineno]
+            body = lines[node.body[0].lineno - 1:node.end_lineno] if main else []
             edits.append((node.lineno, node.end_lineno, [line[4:] for line in body]))
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     for node in tree.body:
@@ -180,8 +189,7 @@ def cells():
     for title, page, lead, snippets in STORY:
         out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}]({SITE}{page}/)."))
         out += [snippet_cell(entry) for entry in snippets]
-        if page == "learnings":
-            out.append(code(SHOW_CURVE, figure="error_curve"))
+        out += [code(SHOW.format(name=name), figure=name) for name in SHOWN.get(page, [])]
     return out
 
 
