@@ -39,8 +39,7 @@ SHOWN = {"learnings": ["error_curve"]}
 
 # (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
 # (name, sections to leave out): figures.py's Agg backend would hide the inline
-# figure, and its file-writing command line is not for a notebook. "__main__" as a
-# section leaves out the module's `if __name__ == "__main__":` block.
+# figure, and its file-writing command line is not for a notebook.
 STORY = [
     ("The data and the weights", "data", "The set-up every later cell uses.", ["network"]),
     ("Forward pass", "forward-pass",
@@ -148,7 +147,7 @@ def as_cell(source):
                       ["# " + first.value.value.strip().splitlines()[0]]))
     for node in tree.body:
         if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'":
-            body = lines[node.body[0].lineno - 1:node.end_lineno] if main else []
+            body = lines[node.body[0].lineno - 1:node.end_lineno]
             edits.append((node.lineno, node.end_lineno, [line[4:] for line in body]))
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     for node in tree.body:
