@@ -10,7 +10,7 @@ from prose_check import MATH, reader_text
 # Commands that are operators, layout or decoration, not symbols of our own.
 LAYOUT = {"partial", "times", "cdot", "frac", "tfrac", "dfrac", "quad", "qquad", "approx",
           "leftarrow", "top", "dots", "big", "Big", "left", "right", "hat", "mathbf", "text",
-          "begin", "end", "sum", "in", "odot", "boldsymbol"}
+          "begin", "end", "sum", "in", "odot", "boldsymbol", "sqrt"}
 
 
 def symbols(tex):
