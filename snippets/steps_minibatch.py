@@ -59,8 +59,8 @@ if __name__ == "__main__":
     X_many, Y_many = synthetic()
     E_best = best_error(X_many, Y_many)
     N = len(X_many)
-    print(f"N = {N} examples: inputs from [0, 3), targets 0.20 i1 + 0.20 i2 "
-          f"+ noise, sd 0.05")
+    print(f"N = {N}: inputs from [0, 3), targets 0.20 i1 + 0.20 i2 "
+          f"+ noise of sd 0.05")
     print(f"the first: x = {X_many[0, 0]:.4f}, {X_many[0, 1]:.4f}; "
           f"y = {Y_many[0, 0]:.4f}")
     print(f"the best any weights reach: E = {E_best:.6f}")
