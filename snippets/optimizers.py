@@ -15,9 +15,9 @@ def gd(w, dE_dw, lr):
 
 
 def momentum(w, dE_dw, v, lr, beta=0.9):
-    """v, the velocity, adds up past gradients, each step's weighed down by
-    beta: steps grow where gradients keep their sign, cancel where they
-    flip."""
+    """v, the velocity, adds up the gradients so far, each older one weighed
+    down by one more factor beta: steps grow where the gradients keep their
+    sign and cancel where they flip."""
     v = beta * v + dE_dw
     return w - lr * v, v
 
