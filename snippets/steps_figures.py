@@ -1,23 +1,16 @@
-"""The figures of "How big a step", drawn from the chapter's snippets. Run
-it to write each as NAME.svg and print what each one shows."""
-
-import functools
+"""The figures of "How big a step" and "Momentum, Adam and weight decay",
+drawn from their snippets. Run it to write each as NAME.svg and print what
+each one shows."""
 
 import matplotlib.pyplot as plt
 
 from figures import cli, colours, finish
 from steps_limit import RATES, run
-from steps_minibatch import (
-    best_error,
-    minibatch_train,
-    multiplications,
-    synthetic,
-)
+from steps_minibatch import best_error, synthetic
 from steps_optimizers import RULES, optimizer_train
 
 plt.switch_backend("Agg")  # no window: the same output on every machine
 STYLES = ("-", "--", ":", "-.")  # each curve its own line, not colour alone
-SIZES = (1, 8, 32, 256)  # minibatch sizes, up to the full batch
 
 
 def palette(dark):
@@ -40,30 +33,6 @@ def steps_rates_figure(dark=False, epochs=100):
 # --8<-- [end:rates]
 
 
-# --8<-- [start:minibatches]
-def steps_minibatches_figure(dark=False, epochs=200):
-    """E on all 256 examples against the multiplications done so far, for
-    each minibatch size; the dashed line is the best any weights reach."""
-    ink = colours(dark)[0]
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    for B, colour, style in zip(SIZES, palette(dark), STYLES, strict=True):
-        done, E = minibatch_curve(B, epochs)
-        ax.loglog(done, E, color=colour, ls=style, label=f"B = {B}")
-    ax.axhline(best_error(*synthetic()), color=ink, lw=0.8, ls="--")
-    return finish(fig, ax, ink, "multiplications (log scale)",
-                  "error E (log scale)")
-
-
-@functools.cache  # drawn twice, light and dark: train once
-def minibatch_curve(B, epochs):
-    """(multiplications done, E) after each epoch with minibatches of B."""
-    X, Y = synthetic()
-    per_epoch = len(X) // B * multiplications(B)
-    E = minibatch_train(X, Y, B, epochs)
-    return [t * per_epoch for t in range(1, len(E))], E[1:]
-# --8<-- [end:minibatches]
-
-
 # --8<-- [start:optimizers]
 def steps_optimizers_figure(dark=False, epochs=200):
     """How far each rule's E is above the best, over 200 epochs."""
@@ -81,7 +50,6 @@ def steps_optimizers_figure(dark=False, epochs=200):
 
 
 FIGURES = {"steps_rates": steps_rates_figure,
-           "steps_minibatches": steps_minibatches_figure,
            "steps_optimizers": steps_optimizers_figure}
 
 if __name__ == "__main__":
