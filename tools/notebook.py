@@ -85,7 +85,7 @@ LEFT_OUT = {
     "steps_figures": "draws the chapter's figures for the build; run as a cell it would write "
                      "SVG files",
     # The notebook page's first visit must stay within 130 KB gzip (tools/browser.py):
-    # with these two cells it did not.
+    # with these three cells it did not (136 KB).
     "steps_minibatch": "the 256-example runs; over the notebook page's budget",
     "steps_optimizers": "the 256-example runs; over the notebook page's budget",
     "steps_decay": "weight decay on the walk-through; over the notebook page's budget",
