@@ -61,6 +61,9 @@ STORY = [
     # redefines x, y, W1, W2, forward and the rest, which these cells use.
     ("Errata", "errata", "The source article's numbers beside the right ones.", ["errata"]),
     ("Many examples at once", "batch", "The same layer rule with N rows.", ["batch"]),
+    ("How big a step", "steps", "The largest learning rate that converges.", ["steps_limit"]),
+    ("Momentum, Adam and weight decay", "optimizers", "The update rules, one array at a time.",
+     ["optimizers"]),
     ("Backprop in a few dozen lines", "autodiff",
      "A scalar autodiff engine; the 2-2-1 network through it; four methods, one table.",
      ["autodiff", "autodiff_linear", "four_methods"]),
@@ -112,6 +115,13 @@ LEFT_OUT = {
     "autodiff_jax": "needs JAX, the tests' oracle, which a learner's install does not have",
     # The notebook page's budget: three more figures and their code cost it about 27 KB.
     "digits_figures": "draws the digits chapter's figures, which its page shows",
+    "steps_figures": "draws the chapter's figures for the build; run as a cell it would write "
+                     "SVG files",
+    # The notebook page's first visit must stay within 130 KB gzip (tools/browser.py):
+    # with these three cells it did not (136 KB).
+    "steps_minibatch": "the 256-example runs; over the notebook page's budget",
+    "steps_optimizers": "the 256-example runs; over the notebook page's budget",
+    "steps_decay": "weight decay on the walk-through; over the notebook page's budget",
 }
 
 

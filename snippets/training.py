@@ -25,9 +25,12 @@ if __name__ == "__main__":
     history = train(30)
     E = errors(history)
     print("epoch  E          E / E of the epoch before")
-    for epoch in [0, 1, 2, 3, 5, 10, 15, 20, 29, 30]:
-        factor = f"{E[epoch] / E[epoch - 1]:.4f}" if epoch else ""
-        print(f"{epoch:5d}  {E[epoch]:.3e}  {factor}")
+    factors = [""] + [f"{E[t] / E[t - 1]:.4f}" for t in range(1, 31)]
+    for epoch in [0, 1, 2, 3, 5, 10, 15, 20, 25, 30]:
+        print(f"{epoch:5d}  {E[epoch]:.3e}  {factors[epoch]}")
+    # The first epoch from which every factor, to four decimals, is the last.
+    settled = min(t for t in range(1, 31) if set(factors[t:]) == {factors[30]})
+    print(f"from epoch {settled} on, every factor is {factors[30]}")
     y_hat = forward(x, *history[30])[1].item()
     print(f"after 30 epochs: y_hat = {y_hat:.6f}, "
           f"short of y = {y:.0f} by {y - y_hat:.1e}")
