@@ -54,8 +54,12 @@ def mkdocs_config():
 
 
 def nav():
-    """The source files in mkdocs.yml's nav, in order."""
-    return [next(iter(entry.values())) for entry in mkdocs_config()["nav"]]
+    """The source files in mkdocs.yml's nav, in order, its sections flattened."""
+    def files(entries):
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            yield from files(value) if isinstance(value, list) else [value]
+    return list(files(mkdocs_config()["nav"]))
 
 
 def built_pages():

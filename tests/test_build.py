@@ -216,6 +216,22 @@ def test_search_index_holds_prose_not_code_or_tex(site):
     assert "finite difference" in text, "the prose is missing from the index"
 
 
+def test_search_index_holds_each_sections_title_and_lead(site):
+    """Each section by its title and first paragraph: the chapters' headings all there,
+    no second paragraph (the full text of every chapter was 36 KB gzip of each first
+    visit)."""
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    long = [d["location"] for d in docs if d["text"].count("<p>") > 1]
+    assert not long, f"sections indexed past their first paragraph: {long[:5]}"
+    titles = {d["title"] for d in docs}
+    for page in ("depth", "xor", "digits"):
+        html = (site / page / "index.html").read_text()
+        for heading in re.findall(r'<h2 id="[^"]+">(.*?)<a class="headerlink"', html):
+            assert re.sub(r"<[^>]+>", "", heading).strip() in titles, (page, heading)
+
+
 def search_sections(html):
     """What Material's search plugin reads from html: (id, title, text) per section."""
     from material.plugins.search.plugin import Parser
