@@ -196,6 +196,61 @@ def digits_minibatch():
             [g for pair in theirs for g in pair])
 
 
+NAMES = {layers.identity: "identity", layers.relu: "relu", layers.sigmoid: "sigmoid"}
+JAX_ERRORS = {  # our output delta: the same error in jax.numpy
+    losses.squared_error_delta: lambda out, y: jnp.sum((out - y) ** 2) / 2 / len(y),
+    losses.cross_entropy_delta: lambda out, y: -jnp.sum(
+        y * jnp.log(out) + (1 - y) * jnp.log(1 - out)) / len(y),
+}
+
+
+def loop_and_jax(x, y, net, delta_of):
+    """layers.py's gradients of net on (x, y), and JAX's of the same error."""
+    inputs, zs = layers.forward(x, net)
+    ours = [g for pair in layers.backward(net, inputs, zs, delta_of(net, inputs, zs, y))
+            for g in pair]
+    names = [NAMES[f] for _, _, f in net]
+    error = JAX_ERRORS[delta_of]
+    theirs = grad(lambda p: error(jax_forward(x, p, names), y))([(W, b) for W, b, _ in net])
+    return ours, [g for pair in theirs for g in pair]
+
+
+def joined(pairs):
+    return [g for ours, _ in pairs for g in ours], [g for _, theirs in pairs for g in theirs]
+
+
+@case("xor_train", "xor_seeds", "xor_stuck", "cross_entropy_step", "cross_entropy_targets")
+def classification_networks():
+    """The XOR network from seeds 0 and 5 (xor_seeds.py's hundred side by side are
+    these networks, which tests/test_xor.py holds them to), and Mazur's network with a
+    bias per unit, each under both errors."""
+    import xor_fit
+    import xor_train
+
+    nets = [(xor_fit.X_xor, xor_fit.Y_xor, xor_train.init(seed)) for seed in (0, 5)]
+    nets.append((sn.x, sn.y, [(sn.W1, np.full(2, sn.b1), layers.sigmoid),
+                              (sn.W2, np.full(2, sn.b2), layers.sigmoid)]))
+    return joined([loop_and_jax(x, y, net, delta_of) for x, y, net in nets
+                   for delta_of in JAX_ERRORS])
+
+
+@case("depth_vanishing", "depth_symmetry", "depth_gates", "depth_loop")
+def depth_networks():
+    """The Any depth chapter's eight-layer starts, and the walk-through's 2-2-1 through
+    the loop from its own and from a symmetric start, with biases."""
+    import depth_vanishing
+
+    pairs = [loop_and_jax(*depth_vanishing.deep_network(start), losses.squared_error_delta)
+             for start in depth_vanishing.STARTS]
+    symmetric = np.array([[0.34, 0.34], [0.13, 0.13]]), np.array([[0.20], [0.20]])
+    for W1, W2 in [(network.W1, network.W2), symmetric]:
+        net = [(W1, np.array([0.1, -0.2]), layers.identity),
+               (W2, np.array([0.3]), layers.identity)]
+        pairs.append(loop_and_jax(network.x, np.array([[network.y]]), net,
+                                  losses.squared_error_delta))
+    return joined(pairs)
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_gradients_agree_with_jax(name):
     """Ours and JAX's agree to TOLERANCE, and the check can fail: one entry of ours off
