@@ -115,7 +115,16 @@ def distributions(module):
     if module in sys.stdlib_module_names:
         return set()
     if module not in installed():
-        raise LookupError(f"no installed package provides the module {module!r}")
+        # A module another package answers for: ProperDocs serves `import mkdocs...`
+        # (MkDocs itself is not installed), so the distribution is the one that holds
+        # the module the import really gives.
+        try:
+            real = importlib.import_module(module).__name__.split(".")[0]
+        except ImportError:
+            real = None
+        if real not in installed():
+            raise LookupError(f"no installed package provides the module {module!r}")
+        return set(installed()[real])
     return set(installed()[module])
 
 
