@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 # gzip bytes a first visit may cost (tests/test_browser.py holds each page to it; make
@@ -199,8 +201,13 @@ def reload_as(page, size, scheme):
     page.set_viewport_size(SIZES[size])
     page.evaluate("localStorage.clear()")
     page.reload(wait_until="load")
+    want = {"light": "default", "dark": "slate"}[scheme]
+    # The theme applies the palette from its script, which may run after "load".
+    with contextlib.suppress(PlaywrightTimeout):  # the assert below says what went wrong
+        page.wait_for_function("want => document.body.dataset.mdColorScheme === want",
+                               arg=want, timeout=10_000)
     theme = page.get_attribute("body", "data-md-color-scheme")
-    assert theme == {"light": "default", "dark": "slate"}[scheme], (scheme, theme)
+    assert theme == want, (scheme, theme)
 
 
 def axe_violations(page, impacts=("serious", "critical")):
