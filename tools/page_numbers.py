@@ -10,10 +10,9 @@ sigmoid_network.py, so a changed weight or learning rate there changes the page.
 import json
 import math
 
-import numpy as np
-
 import network
 import sigmoid_network
+from steps_limit import grad_y_hat_squared
 from training import train
 
 EPOCHS = {"linear": 30, "sigmoid": 10_000}  # the Learnings page's run, Mazur's run
@@ -40,10 +39,7 @@ def stability_limit():
     reaches: there the error shrinks by (1 - lr |g|^2)^2 per epoch, where g is
     y_hat's gradient with respect to the six weights, so it stops shrinking at
     lr = 2 / |g|^2."""
-    W1, W2 = train(SOLVED_AFTER)[-1]
-    h, _ = network.forward(network.x, W1, W2)
-    g = np.concatenate([(network.x.T @ W2.T).ravel(), h.ravel()])  # dy_hat/dW1, /dW2
-    return 2 / (g @ g)
+    return 2 / grad_y_hat_squared(*train(SOLVED_AFTER)[-1])
 
 
 def presets(limit):
