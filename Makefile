@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PORT ?= 8000
+# make notebook opens docs/$(NB).ipynb
+NB ?= walkthrough
 # Bytecode of every module imported, .venv's too, kept in .cache/ and not beside the
 # sources: uv installs none, and compiling the imports afresh cost ~1.7 s per build.
 unexport PYTHONDONTWRITEBYTECODE
@@ -49,16 +51,16 @@ build: install notebook-file  ## the static site in site/ (SITE_URL: the publish
 test: install  ## the whole suite: snippets, numbers, build, links, browser
 	$(PY) -m pytest
 
-notebook-file: install  ## regenerate docs/walkthrough.ipynb from the snippets
+notebook-file: install  ## regenerate the notebooks under docs/ from the snippets
 	$(PY) hooks/walkthrough.py
 
 # Its own environment: the Jupyter server stack in .venv slowed every build (its
 # jsonschema format checkers cost ~3 s of imports), and `uv sync --inexact` kept it.
-notebook: notebook-file  ## open the walk-through in Jupyter (in .venv-notebook)
+notebook: notebook-file  ## open the walk-through in Jupyter (NB=real-networks: the other one)
 	UV_PROJECT_ENVIRONMENT=.venv-notebook $(UV) sync --locked --quiet --no-default-groups \
 		--group notebook
 	.venv-notebook/bin/jupyter notebook --ServerApp.ip=127.0.0.1 \
-		$(if $(filter 0,$(shell id -u)),--allow-root) docs/walkthrough.ipynb
+		$(if $(filter 0,$(shell id -u)),--allow-root) docs/$(NB).ipynb
 
 golden: install  ## rewrite snippets/*.txt after an intended change; review the diff
 	$(PY) tools/golden.py --update

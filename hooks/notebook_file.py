@@ -1,7 +1,7 @@
-"""Write docs/walkthrough.ipynb from the snippets at the start of every build, so an
-edited snippet reaches the notebook page in the same rebuild (hooks/walkthrough.py
-writes the file only if it changed: `mkdocs serve` would see an identical write as
-an edit).
+"""Write docs/walkthrough.ipynb and docs/real-networks.ipynb from the snippets at the
+start of every build, so an edited snippet reaches the notebook pages in the same
+rebuild (hooks/walkthrough.py writes a file only if it changed: `mkdocs serve` would
+see an identical write as an edit).
 """
 
 import walkthrough

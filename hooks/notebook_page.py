@@ -1,8 +1,8 @@
-"""Write the notebook page as a chapter is written: Markdown, which MkDocs renders with
-the site's own extensions.
+"""Write each notebook's page as a chapter is written: Markdown, which MkDocs renders
+with the site's own extensions; and tell every chapter which notebook holds its cells.
 
-mkdocs-jupyter makes docs/walkthrough.ipynb a page and publishes the executed
-copy (hooks/notebook_run.py) as its download; its own rendering, JupyterLab's
+mkdocs-jupyter makes each notebook under docs/ (contract.NOTEBOOKS) a page and
+publishes the executed copy (hooks/notebook_run.py) as its download; its own rendering, JupyterLab's
 markup with half a megabyte of inline <style> and CDN loaders for MathJax and
 mermaid, is not used. This hook gives MkDocs the executed notebook as Markdown
 instead: each markdown cell as it is, each code cell a block titled with its
@@ -12,7 +12,9 @@ from the chapters' extensions: Material's code blocks, headings with permalinks,
 formulas marked by pymdownx.arithmatex for hooks/katex.py. A cell or an output of
 a shape this hook does not know stops the build, naming the cell. Links to the
 site (absolute in the notebook, for its readers) become relative. The page stays
-out of the search index, whose every word each page loads.
+out of the search index, whose every word each page loads. A chapter's page gets
+page.meta["notebook"]: the page, file and heading of the notebook that tells its
+cells, which overrides/main.html links under the chapter.
 """
 
 import base64
@@ -24,38 +26,54 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from contract import FIGURES, NOTEBOOK
+import walkthrough
+from contract import FIGURES, NOTEBOOKS
 
 BACKTICKS = re.compile(r"`{3,}")  # in a cell's code or output: the fence must be longer
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri != NOTEBOOK:
+    if page.file.src_uri not in NOTEBOOKS:
+        page.meta["notebook"] = notebook_of(page.file.src_uri)
         return markdown
     # mkdocs-jupyter gave this page a render method of its own (nbconvert's); without
     # it, MkDocs renders the Markdown below as it renders every chapter.
     vars(page).pop("render", None)
     if getattr(page.render, "__func__", None) is not Page.render:
-        raise PluginError(f"{NOTEBOOK}: mkdocs-jupyter renders this page in a way "
+        raise PluginError(f"{page.file.src_uri}: mkdocs-jupyter renders this page in a way "
                           f"hooks/notebook_page.py does not know how to undo")
     # Out of the search index: its cells are the chapters' snippets, and its text (two
     # fifths of the index) was loaded by every page of the site.
     page.meta["search"] = {"exclude": True}
     notebook = nbformat.read(page.file.abs_src_path, as_version=4)
-    return "\n\n".join(cell_markdown(cell, files) for cell in notebook.cells) + "\n"
+    return "\n\n".join(cell_markdown(cell, files, page.file.src_uri)
+                       for cell in notebook.cells) + "\n"
+
+
+def notebook_of(src_uri):
+    """{page, file, title} of the notebook that tells the cells of the chapter
+    docs/SRC_URI; the walk-through's for a page no notebook tells (the overview, the
+    explorer, the reference pages)."""
+    chapter = src_uri.removesuffix(".md")
+    told = [name for name, (_, _, chapters) in walkthrough.BOOKS.items()
+            if any(page == chapter and not title.startswith(walkthrough.AGAIN)
+                   for title, page, _, _ in chapters)]
+    name = (told or NOTEBOOKS)[0]
+    stem = name.removesuffix(".ipynb")
+    return {"page": f"{stem}/", "file": f"{stem}/{name}", "title": walkthrough.BOOKS[name][0]}
 
 
 def on_page_content(html, page, config, files):
-    if page.file.src_uri != NOTEBOOK:
+    if page.file.src_uri not in NOTEBOOKS:
         return html
     root = get_relative_url(".", page.url).rstrip("/") + "/"
     return html.replace(f'href="{config["site_url"]}', f'href="{root}')
 
 
-def cell_markdown(cell, files):
+def cell_markdown(cell, files, notebook):
     """One cell as the chapters' Markdown shows it; PluginError for any other shape."""
     name = cell.metadata.get("snippet")
-    where = f"{NOTEBOOK}: {cell.get('id')}" + (f" (snippets/{name}.py)" if name else "")
+    where = f"{notebook}: {cell.get('id')}" + (f" (snippets/{name}.py)" if name else "")
     if cell.cell_type == "markdown":
         return cell.source
     if cell.cell_type != "code":

@@ -1,12 +1,12 @@
-"""Execute the walk-through notebook before its page is written, with a time limit per cell.
+"""Execute each notebook before its page is written, with a time limit per cell.
 
 A cell that raises or runs too long stops the build with the snippet file and
 line it came from (each code cell's metadata names its snippet), in plain text:
 no traceback is ever published, and no build hangs. The page is written from the
 executed copy (hooks/notebook_page.py), which mkdocs-jupyter also publishes as the
-download. Executed copies are kept in .cache/notebook/ under a key of the
-notebook and of the versions of Python, the kernel and every package its cells
-import: an unchanged notebook is not run again.
+download. Each notebook runs in a fresh kernel of its own. Executed copies are kept
+in .cache/notebook/ under a key of the notebook and of the versions of Python, the
+kernel and every package its cells import: an unchanged notebook is not run again.
 """
 
 import json
@@ -20,7 +20,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from build_cache import CACHE, key, packages_of, staged
-from contract import NOTEBOOK, ROOT
+from contract import NOTEBOOKS, ROOT
 
 KEPT = CACHE / "notebook"  # executed copies, by content
 TIMEOUT = 60  # seconds per cell; each takes well under one
@@ -29,12 +29,18 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def on_files(files, config):
-    page = files.get_file_from_path(NOTEBOOK)
-    if page is None:
-        return files
+    for name in NOTEBOOKS:
+        page = files.get_file_from_path(name)
+        if page is not None:
+            page.abs_src_path = str(executed_copy(name, page.abs_src_path, config))
+    return files
+
+
+def executed_copy(name, source, config):
+    """The kept executed copy of docs/NAME, run first if no copy is kept."""
     # Its links name the local site (metadata "site_url"): the copy published names this
     # build's site_url, so a downloaded notebook links to the site it came from.
-    text = Path(page.abs_src_path).read_text(encoding="utf-8")
+    text = Path(source).read_text(encoding="utf-8")
     local = json.loads(text)["metadata"].get("site_url")
     if local:
         text = text.replace(local, config["site_url"] or local)
@@ -43,16 +49,15 @@ def on_files(files, config):
                                     if cell["cell_type"] == "code"))
     # The same cells run by the same programs: the same outputs. Same file name:
     # mkdocs-jupyter picks its pages by name.
-    done = KEPT / key(text, packages=packages) / NOTEBOOK
+    done = KEPT / key(text, packages=packages) / name
     if not done.exists():
         with tempfile.TemporaryDirectory(prefix="notebook-") as folder:
-            source = Path(folder) / NOTEBOOK  # run where no other file is
-            source.write_text(text, encoding="utf-8")
+            copy = Path(folder) / name  # run where no other file is
+            copy.write_text(text, encoding="utf-8")
             with staged(done.parent) as stage:
                 stage.mkdir()
-                execute(source, stage / NOTEBOOK)
-    page.abs_src_path = str(done)
-    return files
+                execute(copy, stage / name)
+    return done
 
 
 def execute(source, executed, timeout=TIMEOUT, root=ROOT):
@@ -68,22 +73,22 @@ def execute(source, executed, timeout=TIMEOUT, root=ROOT):
             try:
                 client.execute_cell(cell, index)
             except CellTimeoutError as err:
-                raise PluginError(f"{where(cell, root)}: still running after {timeout} s "
-                                  f"(notebook cell {index})") from err
+                raise PluginError(f"{where(cell, root, source.name)}: still running after "
+                                  f"{timeout} s (notebook cell {index})") from err
             except (CellExecutionError, DeadKernelError) as err:
                 trace = ANSI.sub("", getattr(err, "traceback", "") or str(err))
-                raise PluginError(f"{where(cell, root, trace)}: "
+                raise PluginError(f"{where(cell, root, source.name, trace)}: "
                                   f"{getattr(err, 'ename', type(err).__name__)}: "
                                   f"{ANSI.sub('', str(getattr(err, 'evalue', err)))}\n{trace}"
                                   ) from err
     nbformat.write(notebook, executed)
 
 
-def where(cell, root, trace=""):
+def where(cell, root, notebook, trace=""):
     """snippets/NAME.py:LINE for the line of the cell the traceback points at."""
     name = cell.metadata.get("snippet")
     if not name:
-        return f"{NOTEBOOK} (a cell from no snippet)"
+        return f"{notebook} (a cell from no snippet)"
     path = f"snippets/{name}.py"
     lines = re.findall(r"Cell In\[\d+\], line (\d+)", trace)
     if lines:

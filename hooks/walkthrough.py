@@ -1,15 +1,18 @@
-"""Assemble docs/walkthrough.ipynb from the snippets, in the order of the chapters.
+"""Assemble the site's two notebooks from the snippets, in the order of the chapters:
+docs/walkthrough.ipynb (the walk-through, sigmoids and biases) and
+docs/real-networks.ipynb (the "Real networks" chapters), one page each.
 
-    python hooks/walkthrough.py   # write the notebook (make notebook-file)
+    python hooks/walkthrough.py   # write both notebooks (make notebook-file)
 
-Not a hook itself: hooks/notebook_file.py writes the notebook with it at the start
-of every build. Never edit the notebook by hand: each code cell is a snippet file
+Not a hook itself: hooks/notebook_file.py writes the notebooks with it at the start
+of every build. Never edit a notebook by hand: each code cell is a snippet file
 as a cell should read: its imports of other snippets gone (the kernel has those
 names), its section markers and any sections STORY leaves out gone, its docstring
 a comment, its `if __name__ == "__main__":` block run at top level, imports it no
 longer uses and `# noqa` gone. Links point at the site (SITE; the build puts the
-published address in the copy it serves). tests/test_notebook.py runs it and
-compares each whole snippet's cell output with its expected output.
+published address in the copy it serves). tests/test_notebook.py runs them and
+compares each whole snippet's cell output with its expected output. Each notebook
+runs in a kernel of its own, so each starts from its own set-up cells.
 """
 
 import ast
@@ -19,7 +22,6 @@ import re
 import contract
 from contract import ROOT, SNIPPETS
 
-NOTEBOOK = ROOT / "docs" / contract.NOTEBOOK
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
 NOQA = re.compile(r"[ \t]+# noqa\b.*$", re.M)
 # mkdocs.yml's site_url when SITE_URL is unset: where `make serve` shows the site.
@@ -37,9 +39,9 @@ HTML(f'<img src="data:image/svg+xml;base64,{{svg}}" alt="{{alt}}">')'''
 # Figures shown at the end of a chapter's cells, by chapter page.
 SHOWN = {"learnings": ["error_curve"]}
 
-# (chapter title, chapter page, lead sentence, snippets). A snippet is a name, or
-# (name, sections to leave out): figures.py's Agg backend would hide the inline
-# figure, and its file-writing command line is not for a notebook.
+# Each notebook's chapters: (chapter title, chapter page, lead sentence, snippets). A
+# snippet is a name, or (name, sections to leave out): figures.py's Agg backend would
+# hide the inline figure, and its file-writing command line is not for a notebook.
 STORY = [
     ("The data and the weights", "data", "The set-up every later cell uses.", ["network"]),
     ("Forward pass", "forward-pass",
@@ -61,21 +63,8 @@ STORY = [
     # redefines x, y, W1, W2, forward and the rest, which these cells use.
     ("Errata", "errata", "The source article's numbers beside the right ones.", ["errata"]),
     ("Many examples at once", "batch", "The same layer rule with N rows.", ["batch"]),
-    ("How big a step", "steps", "The largest learning rate that converges.", ["steps_limit"]),
-    ("Momentum, Adam and weight decay", "optimizers", "The update rules, one array at a time.",
-     ["optimizers"]),
-    ("Backprop in a few dozen lines", "autodiff",
-     "A scalar autodiff engine; the 2-2-1 network through it; four methods, one table.",
-     ["autodiff", "autodiff_linear", "four_methods"]),
     ("Why a linear network is not enough", "linear-limits",
      "Two linear layers are one matrix; a sigmoid changes that.", ["linear_collapse"]),
-    # Any depth on the 2-2-1 network and its own seeded networks, before the sigmoid
-    # set-up cell rebinds x, y, W1, W2, forward, backward and step (layers.py's
-    # names too: its cells must run here, where network.py's data is still bound).
-    ("Any depth", "depth",
-     "One loop for every layer; vanishing and exploding gradients; why weights start "
-     "random; three gates.",
-     [("layers", ("main",)), "depth_vanishing"]),
     ("Add a sigmoid and biases", "sigmoid",
      "Mazur's 2-2-2 example: forward, backward with the sum over paths, one update.",
      ["sigmoid_network", "sigmoid_forward", "sigmoid_backward", "sigmoid_check",
@@ -83,11 +72,76 @@ STORY = [
     ("The published example's figures, explained", "published-example",
      "Which computation gives each published figure; biases trained too.",
      ["published", "biases"]),
+]
+# The "Real networks" chapters, in the site's order. One kernel holds one binding of
+# each name, and these chapters move between networks: where a chapter needs another
+# network's x, y, W1, W2 or the layer loop's forward, backward and step, a set-up cell
+# (the earlier chapter's own snippet, under its title) binds them again.
+AGAIN = "Set-up again: "
+REAL = [
+    (AGAIN + "the 2-2-1 network", "data",
+     "The walk-through's data and weights, which the loop's first checks run on.",
+     ["network"]),
+    ("Any depth", "depth",
+     "One loop for every layer; vanishing and exploding gradients; why weights start "
+     "random; three gates.",
+     [("layers", ("main",)), "depth_vanishing", "depth_symmetry", "depth_gates"]),
+    (AGAIN + "Mazur's network", "sigmoid",
+     "Its data, weights and functions, for the ratio below and for cross-entropy.",
+     ["sigmoid_network"]),
+    ("Any depth: the first layer's gradient, factor by factor", "depth",
+     "Why Mazur's dE/dw1 is so much smaller than dE/dw5.", ["depth_ratio"]),
+    (AGAIN + "the layer loop", "depth",
+     "Its forward, backward and step again: the cell above rebound those names.",
+     [("layers", ("main",))]),
+    ("Cross-entropy", "cross-entropy",
+     "The error for probabilities, its output delta, and softmax for many classes.",
+     ["losses", "cross_entropy_deltas", "cross_entropy_step", "cross_entropy_targets",
+      "cross_entropy_softmax"]),
+    ("XOR", "xor", "No line separates it; a 2-2-1 network with sigmoids learns it.",
+     ["xor_fit", "xor_train"]),
+    ("XOR from a hundred starts", "xor-seeds",
+     "The same network from a hundred seeds: which runs learn, and one that does not.",
+     ["xor_seeds", "xor_stuck"]),
+    ("Handwritten digits", "digits",
+     "8x8 digits, one hidden layer, a gradient check, and scikit-learn beside it.",
+     ["digits_data", "digits_train", "digits_check", "digits_sklearn"]),
+    (AGAIN + "the 2-2-1 network, once more", "data",
+     "The learning-rate chapters work on the walk-through's network.", ["network"]),
+    ("How big a step", "steps", "The largest learning rate that converges; minibatches.",
+     ["steps_limit"]),
+    (AGAIN + "many examples at once", "batch", "The batch functions the minibatches use.",
+     ["batch"]),
+    ("How big a step: minibatches", "steps", "256 examples, in batches of B.",
+     ["steps_minibatch"]),
+    ("Momentum, Adam and weight decay", "optimizers",
+     "The update rules, one array at a time, raced on the same data.",
+     ["optimizers", "steps_optimizers", "steps_decay"]),
+    (AGAIN + "the gradient check", "backpropagation",
+     "Finite differences, one of the four methods below.", ["gradient_check"]),
+    ("Backprop in a few dozen lines", "autodiff",
+     "A scalar autodiff engine; the 2-2-1 network through it; four methods, one table.",
+     ["autodiff", "autodiff_linear", "four_methods"]),
+    (AGAIN + "Mazur's network, once more", "sigmoid",
+     "The sigmoid network for the engine's last run.", ["sigmoid_network"]),
     ("Backprop in a few dozen lines: the sigmoid network", "autodiff",
      "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
 ]
-# Snippets the notebook leaves out, and why (tests/test_notebook.py holds every other
-# file under snippets/ to being in STORY).
+# Each notebook, by its file under docs/ (contract.NOTEBOOKS): (heading, what it holds,
+# its chapters).
+BOOKS = {
+    "walkthrough.ipynb": (
+        "The whole walk-through",
+        "Every step of the walk-through and of the sigmoid chapters in one notebook",
+        STORY),
+    "real-networks.ipynb": (
+        "Real networks",
+        "The \"Real networks\" chapters in one notebook: any depth, cross-entropy, XOR, "
+        "handwritten digits, the learning rate and the optimizers, autodiff",
+        REAL),
+}
+# Snippets the notebooks leave out, and why (tests/test_notebook.py holds every other
+# file under snippets/ to being in a notebook).
 LEFT_OUT = {
     "three_layers": "the exercise's answer, folded on its page; it redefines W2 and forward()",
     "depth_figures": "only defines the chapter's figure, which its page shows",
@@ -95,35 +149,10 @@ LEFT_OUT = {
                   "the walk-through's), whose set-ups share names one kernel cannot hold",
     "cross_entropy_figures": "draws its chapter's figure as files; the notebook shows none of it",
     "xor_figures": "draws its chapter's figures as files; the notebook shows none of them",
-    "autodiff_jax": "needs JAX, the tests' oracle, which a learner's install does not have",
-    # The notebook page's budget: three more figures and their code cost it about 27 KB.
     "digits_figures": "draws the digits chapter's figures, which its page shows",
-    # The notebook page's first visit must stay within its 130 KB (tools/browser.py):
-    # with every chapter's cells it was 147 KB. Their pages show them; a second
-    # notebook for the later chapters is the way to have them all.
-    "depth_symmetry": "symmetric starts stay symmetric; over the notebook page's budget",
-    "depth_gates": "three gates on the site's networks; over the notebook page's budget",
-    "depth_ratio": "Mazur's gradients factor by factor; over the notebook page's budget",
-    "losses": "the classification chapters' errors; over the notebook page's budget",
-    "cross_entropy_deltas": "cross-entropy on Mazur's network; over the notebook page's budget",
-    "cross_entropy_step": "one cross-entropy step; over the notebook page's budget",
-    "cross_entropy_targets": "targets 0 and 1 against 0.01 and 0.99; over the budget",
-    "cross_entropy_softmax": "softmax for several classes; over the notebook page's budget",
-    "xor_fit": "XOR's affine fit; over the notebook page's budget",
-    "xor_train": "a 2-2-1 network learns XOR; over the notebook page's budget",
-    "xor_seeds": "a hundred training runs; over the notebook page's budget",
-    "xor_stuck": "opens up one of the hundred runs; over the notebook page's budget",
-    "digits_data": "the digits chapter's set-up; over the notebook page's budget",
-    "digits_train": "trains on the digits; over the notebook page's budget",
-    "digits_check": "a gradient check on the digits network; over the notebook page's budget",
-    "digits_sklearn": "scikit-learn beside it; over the notebook page's budget",
     "steps_figures": "draws the chapter's figures for the build; run as a cell it would write "
                      "SVG files",
-    # The notebook page's first visit must stay within 130 KB gzip (tools/browser.py):
-    # with these three cells it did not (136 KB).
-    "steps_minibatch": "the 256-example runs; over the notebook page's budget",
-    "steps_optimizers": "the 256-example runs; over the notebook page's budget",
-    "steps_decay": "weight decay on the walk-through; over the notebook page's budget",
+    "autodiff_jax": "needs JAX, the tests' oracle, which a learner's install does not have",
 }
 
 
@@ -190,41 +219,48 @@ def of_snippets(node):
     return all((SNIPPETS / f"{module}.py").exists() for module in modules)
 
 
-def cells():
+def cells(name):
+    heading, holds, chapters = BOOKS[name]
     out = [markdown(
-        "# The whole walk-through\n\n"
-        "Every step of the site in one notebook, from the same files under `snippets/` "
-        "that the chapters show. Run it top to bottom, then change a weight in the first "
-        "code cell and run it again. "
-        f"[Download it]({SITE}walkthrough/walkthrough.ipynb) to run it yourself.")]
-    for title, page, lead, snippets in STORY:
-        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title}]({SITE}{page}/)."))
+        f"# {heading}\n\n"
+        f"{holds}, from the same files under `snippets/` that the chapters show. Run it "
+        "top to bottom, then change a weight in a set-up cell and run it again. "
+        f"[Download it]({SITE}{name.removesuffix('.ipynb')}/{name}) to run it yourself.")]
+    for title, page, lead, snippets in chapters:
+        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title.removeprefix(AGAIN)}]"
+                            f"({SITE}{page}/)."))
         out += [snippet_cell(entry) for entry in snippets]
-        out += [code(SHOW.format(name=name), figure=name) for name in SHOWN.get(page, [])]
+        out += [code(SHOW.format(name=shown), figure=shown) for shown in SHOWN.get(page, [])]
     return out
 
 
-def notebook():
-    cells_with_ids = [{"id": f"cell-{k:02d}", **cell} for k, cell in enumerate(cells())]
+def notebook(name):
+    cells_with_ids = [{"id": f"cell-{k:02d}", **cell} for k, cell in enumerate(cells(name))]
     return {"cells": cells_with_ids, "nbformat": 4, "nbformat_minor": 5, "metadata": {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"}, "site_url": SITE}}
 
 
-def text():
-    return json.dumps(notebook(), indent=1, ensure_ascii=False) + "\n"
+def text(name):
+    return json.dumps(notebook(name), indent=1, ensure_ascii=False) + "\n"
+
+
+def path(name):
+    return ROOT / "docs" / name
 
 
 def write():
-    """Write docs/walkthrough.ipynb only if it changed (`mkdocs serve` would see an
-    identical write as an edit); True if it did."""
-    made = text()
-    if NOTEBOOK.exists() and NOTEBOOK.read_text(encoding="utf-8") == made:
-        return False
-    NOTEBOOK.write_text(made, encoding="utf-8")
-    return True
+    """Write each notebook under docs/ only if it changed (`mkdocs serve` would see an
+    identical write as an edit); the paths written."""
+    written = []
+    for name in contract.NOTEBOOKS:
+        made = text(name)
+        if not path(name).exists() or path(name).read_text(encoding="utf-8") != made:
+            path(name).write_text(made, encoding="utf-8")
+            written.append(path(name))
+    return written
 
 
-if __name__ == "__main__":  # tests/test_notebook.py checks the committed one is fresh
-    if write():
-        print(f"wrote {NOTEBOOK.relative_to(ROOT)}")
+if __name__ == "__main__":  # tests/test_notebook.py checks the committed ones are fresh
+    for written in write():
+        print(f"wrote {written.relative_to(ROOT)}")

@@ -1,4 +1,4 @@
-"""The notebook is the snippets, in order: fresh, and printing what they print."""
+"""The notebooks are the snippets, in order: fresh, and printing what they print."""
 
 import json
 import re
@@ -12,23 +12,43 @@ import notebook_page
 import notebook_run
 import walkthrough
 from conftest import DOCS, ROOT, SITE_URL, article, embeds, minimal_build
+from contract import NOTEBOOKS
 
 
-def test_notebook_is_what_the_snippets_make():
-    assert walkthrough.NOTEBOOK.read_text(encoding="utf-8") == walkthrough.text(), (
-        "docs/walkthrough.ipynb is stale: run `make notebook-file`")
+def stem(name):
+    return name.removesuffix(".ipynb")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_what_the_snippets_make(name):
+    assert walkthrough.path(name).read_text(encoding="utf-8") == walkthrough.text(name), (
+        f"docs/{name} is stale: run `make notebook-file`")
+
+
+def test_every_notebook_has_its_page_and_its_chapters():
+    """contract.NOTEBOOKS, BOOKS and mkdocs.yml's nav name the same notebooks."""
+    assert set(walkthrough.BOOKS) == set(NOTEBOOKS)
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert all(f": {name}\n" in nav for name in NOTEBOOKS)
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS)
+def executed(request, site):
+    """A notebook as the build ran it top to bottom in a fresh kernel of this
+    environment, offline (hooks/notebook_run.py; its copy is the site's download)."""
+    name = request.param
+    return nbformat.read(site / stem(name) / name, as_version=4)
 
 
 @pytest.fixture(scope="module")
-def executed(site):
-    """The notebook as the build ran it top to bottom in a fresh kernel of this
-    environment, offline (hooks/notebook_run.py; its copy is the site's download)."""
-    return nbformat.read(site / "walkthrough" / "walkthrough.ipynb", as_version=4)
+def every_cell(site):
+    return [cell for name in NOTEBOOKS
+            for cell in nbformat.read(site / stem(name) / name, as_version=4).cells]
 
 
-def test_every_snippet_is_in_the_notebook(executed):
+def test_every_snippet_is_in_a_notebook(every_cell):
     """Every file under snippets/ is a cell, unless LEFT_OUT names it with a reason."""
-    shown = {cell.metadata.get("snippet") for cell in executed.cells}
+    shown = {cell.metadata.get("snippet") for cell in every_cell}
     on_disk = {path.stem for path in (ROOT / "snippets").glob("*.py")}
     missing = on_disk - shown - set(walkthrough.LEFT_OUT)
     assert not missing, f"snippets missing from the notebook: {sorted(missing)}"
@@ -38,7 +58,7 @@ def test_every_snippet_is_in_the_notebook(executed):
 def test_each_snippet_is_told_under_a_chapter_that_shows_it():
     """STORY files each snippet under a chapter; that chapter must embed it (whole or a
     section), so the notebook's "Chapter:" link leads to where the code is explained."""
-    for title, page, _, entries in walkthrough.STORY:
+    for title, page, _, entries in walkthrough.STORY + walkthrough.REAL:
         shown = {Path(t.split(":")[0]).stem for _, t in embeds(DOCS / f"{page}.md")}
         told = {entry if isinstance(entry, str) else entry[0] for entry in entries}
         assert told <= shown, (f"STORY puts {sorted(told - shown)} under {title!r}, but "
@@ -55,20 +75,25 @@ def test_cells_print_the_expected_outputs(executed):
         assert printed == expected, f"notebook cell of snippets/{name}.py printed:\n{printed}"
 
 
-def test_error_curve_is_shown(executed):
-    figure = next(c for c in executed.cells if c.metadata.get("figure") == "error_curve")
+def test_error_curve_is_shown(every_cell):
+    figure = next(c for c in every_cell if c.metadata.get("figure") == "error_curve")
     html = "".join(o.get("data", {}).get("text/html", "") for o in figure.outputs)
     assert '<img src="data:image/svg+xml;base64,' in html
     assert 'alt="error E (log scale) against epoch, 31 points, from 0.306466' in html
 
 
-def test_the_site_has_the_notebook_and_its_download(site):
+def test_the_walkthrough_page_shows_the_sites_figure(site):
     page = (site / "walkthrough" / "index.html").read_text(encoding="utf-8")
     # The cell's output is byte for byte the site's figure: the page shows the site's file.
     assert 'src="../figures/error_curve-light.svg#only-light"' in page
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_the_site_has_the_notebook_and_its_download(site, name):
+    page = (site / stem(name) / "index.html").read_text(encoding="utf-8")
     assert "cdnjs" not in page
-    downloaded = json.loads((site / "walkthrough" / "walkthrough.ipynb").read_text())
-    cells = json.loads(walkthrough.text())["cells"]
+    downloaded = json.loads((site / stem(name) / name).read_text())
+    cells = json.loads(walkthrough.text(name))["cells"]
     for got, made in zip(downloaded["cells"], cells, strict=True):
         # The same cells, linking to the site they were downloaded from.
         assert "".join(got["source"]) == "".join(made["source"]).replace(walkthrough.SITE,
@@ -76,14 +101,15 @@ def test_the_site_has_the_notebook_and_its_download(site):
     assert any(c.get("outputs") for c in downloaded["cells"]), "download it run, outputs shown"
 
 
-def test_the_downloaded_notebook_links_to_the_published_site(site):
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_the_downloaded_notebook_links_to_the_published_site(site, name):
     """Relative links break once the file leaves the site: every link is absolute."""
-    downloaded = (site / "walkthrough" / "walkthrough.ipynb").read_text()
+    downloaded = (site / stem(name) / name).read_text()
     # Links are in the Markdown cells; code such as DERIVATIVES[f](z, a) is no link.
     prose = "".join("".join(cell["source"]) for cell in json.loads(downloaded)["cells"]
                     if cell["cell_type"] == "markdown")
     links = re.findall(r"\]\(([^)]+)\)", prose)
-    assert f"{SITE_URL}data/" in links and f"{SITE_URL}walkthrough/walkthrough.ipynb" in links
+    assert f"{SITE_URL}data/" in links and f"{SITE_URL}{stem(name)}/{name}" in links
     assert all(link.startswith(SITE_URL) for link in links), links
     assert walkthrough.SITE not in downloaded
 
@@ -98,11 +124,12 @@ def test_cells_read_as_notebook_code(executed):
             assert "__main__" not in cell.source and "noqa" not in cell.source, where
 
 
-def test_the_notebook_page_is_written_like_a_chapter(site):
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_the_notebook_page_is_written_like_a_chapter(site, name):
     """Material's code blocks, no JupyterLab markup or inline styles, one block per cell."""
-    content = article((site / "walkthrough" / "index.html").read_text(encoding="utf-8"))
+    content = article((site / stem(name) / "index.html").read_text(encoding="utf-8"))
     assert "<style" not in content and "jp-" not in content and "<script" not in content
-    snippet_cells = [c for c in json.loads(walkthrough.text())["cells"]
+    snippet_cells = [c for c in json.loads(walkthrough.text(name))["cells"]
                      if c["metadata"].get("snippet")]
     titles = re.findall(r'<span class="filename">snippets/(\w+)\.py</span>', content)
     assert titles == [c["metadata"]["snippet"] for c in snippet_cells]
@@ -166,6 +193,17 @@ def test_a_cell_the_page_cannot_show_stops_the_build_naming_it(cell, shape):
     stops the build, naming the cell and its snippet, rather than publish half a page."""
     cell.id, cell.metadata["snippet"] = "cell-07", "forward_pass"
     with pytest.raises(PluginError) as caught:
-        notebook_page.cell_markdown(cell, files=[])
+        notebook_page.cell_markdown(cell, files=[], notebook="walkthrough.ipynb")
     assert str(caught.value).startswith(
         f"walkthrough.ipynb: cell-07 (snippets/forward_pass.py): {shape}"), caught.value
+
+
+@pytest.mark.parametrize("chapter, notebook", [("forward-pass", "walkthrough"),
+                                               ("sigmoid", "walkthrough"),
+                                               ("depth", "real-networks"),
+                                               ("autodiff", "real-networks"),
+                                               ("explorer", "walkthrough")])
+def test_each_chapter_links_the_notebook_that_holds_its_cells(site, chapter, notebook):
+    page = (site / chapter / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<p class="notebook-link">.*?</p>', page, re.S)[0]
+    assert f'href="../{notebook}/"' in link and f'href="../{notebook}/{notebook}.ipynb"' in link
