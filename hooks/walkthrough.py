@@ -227,11 +227,17 @@ def cells(name):
         "top to bottom, then change a weight in a set-up cell and run it again. "
         f"[Download it]({SITE}{name.removesuffix('.ipynb')}/{name}) to run it yourself.")]
     for title, page, lead, snippets in chapters:
-        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{title.removeprefix(AGAIN)}]"
+        out.append(markdown(f"## {title}\n\n{lead} Chapter: [{chapter_title(page)}]"
                             f"({SITE}{page}/)."))
         out += [snippet_cell(entry) for entry in snippets]
         out += [code(SHOW.format(name=shown), figure=shown) for shown in SHOWN.get(page, [])]
     return out
+
+
+def chapter_title(page):
+    """The title the notebooks give the chapter page (a set-up cell's is its own)."""
+    return next(title for title, told, _, _ in STORY + REAL
+                if told == page and not title.startswith(AGAIN))
 
 
 def notebook(name):
