@@ -15,9 +15,11 @@ print(f"dE/dw5 = h1 * delta_o1 = {h1:.9f} * {delta_o1:.9f} = "
       f"{h1 * delta_o1:.9f}")
 print(f"dE/dw1 = i1 * delta_h1 = {i1:.2f} * {delta_h1:.9f} = "
       f"{i1 * delta_h1:.9f}")
+# Four decimals for the factors: their product, as printed, is the ratio
+# to the two decimals printed.
 print(f"ratio {h1 * delta_o1 / (i1 * delta_h1):.2f} = h1 / i1 "
-      f"{h1 / i1:.2f} * delta_o1 / delta_h1 {delta_o1 / delta_h1:.2f}")
-print(f"delta_o1 / delta_h1 = delta_o1 / dE/dh1 {delta_o1 / dE_dh1:.2f} "
-      f"* 1 / sigmoid'(z_h1) {1 / slope:.2f}")
+      f"{h1 / i1:.4f} * delta_o1 / delta_h1 {delta_o1 / delta_h1:.4f}")
+print(f"delta_o1 / delta_h1 = delta_o1 / dE/dh1 {delta_o1 / dE_dh1:.4f} "
+      f"* 1 / sigmoid'(z_h1) {1 / slope:.4f}")
 print(f"sigmoid'(z_h1) = h1 * (1 - h1) = {slope:.6f}, never above 0.25")
 # --8<-- [end:factors]

@@ -49,8 +49,21 @@ if __name__ == "__main__":
     zero = sum(np.sum(g == 0) for pair in grads for g in pair)
     print(f"minibatch of {len(rows)} training images; "
           f"{count} weights and biases")
-    print(f"gradients exactly 0, weights no image of the {len(rows)} reaches: "
-          f"{zero}")
+    print(f"gradients exactly 0: {zero}. Each sums input times delta over "
+          f"the {len(rows)} images,")
+    print("and a ReLU unit off (z <= 0) for an image has output 0 and "
+          "delta 0 there:")
+    on, ink = zs[0] > 0, x_batch > 0  # image by hidden unit, by pixel
+    off, blank = ~on.any(axis=0), ~ink.any(axis=0)
+    n_in, n_out = layers[0][0].shape[0], layers[1][0].shape[1]
+    print(f"  {off.sum()} hidden units off in all {len(rows)}, {n_in} "
+          f"weights in, bias, {n_out} out each: "
+          f"{off.sum() * (n_in + 1 + n_out)}")
+    print(f"  {blank.sum()} pixels blank in all {len(rows)}, into the "
+          f"{(~off).sum()} other units: {(blank[:, None] & ~off).sum()}")
+    never_both = (ink.T.astype(int) @ on) == 0  # pixel j into unit k
+    print(f"  a pixel into a unit that is off wherever it is inked: "
+          f"{(never_both & ~blank[:, None] & ~off).sum()}")
     print("    eps  largest relative error")
     for eps in (1e-2, 1e-4, 1e-6):
         print(f"{eps:7.0e}  {largest_relative_error(eps):.1e}")

@@ -277,15 +277,24 @@ def describe(fig):
 
 
 def panel(ax):
-    """One panel's labels, or its first curve's ends and its legend."""
+    """One panel's labels; or, with no labels, its shading's range; or its
+    first curve's ends (and its top, when that lies between them, since a
+    hump's ends say nothing of it) and its legend."""
     if not ax.lines:
-        return ", ".join(t.get_text() for t in ax.texts if t.get_text())
-    curve = ax.lines[0].get_ydata()
+        labels = [t.get_text() for t in ax.texts if t.get_text()]
+        if not labels and ax.images:  # a shaded picture and nothing written
+            shade = ax.images[0].get_array()
+            labels = [f"shaded from {shade.min():.4f} to {shade.max():.4f}"]
+        return ", ".join(labels)
+    x_values, curve = ax.lines[0].get_xdata(), ax.lines[0].get_ydata()
+    ends = f"from {curve[0]:.6f} to {curve[-1]:.3e}"
+    top = int(np.argmax(curve))
+    if 0 < top < len(curve) - 1:
+        ends += f", highest {curve[top]:.6f} at {x_values[top]:.3f}"
     legend = ax.get_legend()
     labels = [t.get_text() for t in legend.get_texts()] if legend else []
     return "; ".join([f"{ax.get_ylabel()} against {ax.get_xlabel()}, "
-                      f"{len(curve)} points, "
-                      f"from {curve[0]:.6f} to {curve[-1]:.3e}", *labels])
+                      f"{len(curve)} points, {ends}", *labels])
 # --8<-- [end:describe]
 
 

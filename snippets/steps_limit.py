@@ -43,9 +43,11 @@ if __name__ == "__main__":
     (w5,), (w6,) = end[1]
     h = forward(x, *end)[0]
     k = grad_y_hat_squared(*end)
-    print(f"after 100 epochs at lr = {lr:.2f}: h1 = {h[0, 0]:.6f}, "
-          f"h2 = {h[0, 1]:.6f},")
-    print(f"    w5 = {w5:.6f}, w6 = {w6:.6f}")
+    # Seven decimals: the sum of their squares, as printed, is k below to
+    # its six.
+    print(f"after 100 epochs at lr = {lr:.2f}: h1 = {h[0, 0]:.7f}, "
+          f"h2 = {h[0, 1]:.7f},")
+    print(f"    w5 = {w5:.7f}, w6 = {w6:.7f}")
     print("|grad y_hat|^2 = h1^2 + h2^2 + (i1^2 + i2^2)(w5^2 + w6^2)")
     print(f"               = {k:.6f}")
     print(f"factor per epoch: (1 - {lr:.2f} * {k:.6f})^2 = "

@@ -27,12 +27,17 @@ def best_error(X, Y):
 
 
 # --8<-- [start:cost]
-def multiplications(B):
-    """Multiplications in one step on B examples: batch_backward's five
-    products, (B,2)(2,2) (B,2)(2,1) (2,B)(B,1) (B,1)(1,2) (2,B)(B,2), its
-    division by B, and the update's lr times each of the six gradients."""
+def product_multiplications(B):
+    """batch_backward's five products on B examples, (B,2)(2,2) (B,2)(2,1)
+    (2,B)(B,1) (B,1)(1,2) (2,B)(B,2): n x k times k x m is n k m."""
     products = [(B, 2, 2), (B, 2, 1), (2, B, 1), (B, 1, 2), (2, B, 2)]
-    return sum(n * k * m for n, k, m in products) + B + 6
+    return sum(n * k * m for n, k, m in products)
+
+
+def multiplications(B):
+    """Multiplications in one step on B examples: the five products, the
+    division by B, and the update's lr times each of the six gradients."""
+    return product_multiplications(B) + B + 6
 # --8<-- [end:cost]
 
 
@@ -75,3 +80,9 @@ if __name__ == "__main__":
         per_epoch = N // B * multiplications(B)
         print(f"  {B:3d}  {N // B:8d}  {per_epoch:15,d}  {reached:9d}  "
               f"{reached * per_epoch:15,d}  {E[-1]:.6f}")
+    # An epoch's products and divisions do not depend on B; its updates do.
+    full, single = multiplications(N), N * multiplications(1)
+    print(f"an epoch at any B: {product_multiplications(N):,d} in the "
+          f"products, {N:,d} in the division by B,")
+    print(f"    then 6 a step in the updates: B = 1 does {single:,d},")
+    print(f"    {single / full:.2f} times the full batch's {full:,d}")

@@ -1,5 +1,5 @@
 """XOR's four points, and the best affine fit to them: least squares with a
-bias, y_hat = X w + b."""
+bias, y_hat = u1 i1 + u2 i2 + u0."""
 
 import numpy as np
 
@@ -18,16 +18,16 @@ Y_xor = np.array([[0.0],
 # --8<-- [end:data]
 
 if __name__ == "__main__":
-    # A column of ones makes the bias one more weight: y_hat = A @ [w1, w2, b].
+    # A column of ones makes the bias u0 one more weight: A @ [u1, u2, u0].
     A = np.hstack([X_xor, np.ones((4, 1))])
     # The normal equations A.T A theta = A.T Y: where E's slope is zero.
     AtA, AtY = A.T @ A, A.T @ Y_xor
     theta = np.linalg.solve(AtA, AtY)
     print(f"A.T @ A = {show(AtA, 0)}, A.T @ Y = {show(AtY, 0)}")
-    w1, w2, b = theta[:, 0]
-    print(f"best fit: w1 = {w1:.6f}, w2 = {w2:.6f}, b = {b:.6f}")
+    u1, u2, u0 = theta[:, 0]  # u, not w: w1, w2 are the walk-through's
+    print(f"best fit: u1 = {u1:.6f}, u2 = {u2:.6f}, u0 = {u0:.6f}")
     y_hat = A @ theta
     for (i1, i2), t, p in zip(X_xor, Y_xor[:, 0], y_hat[:, 0], strict=True):
         print(f"  x = ({i1:.0f}, {i2:.0f}), y = {t:.0f}: y_hat = {p:.6f}")
     E = np.mean((y_hat - Y_xor) ** 2) / 2
-    print(f"mean squared error E = {E:.6f}")
+    print(f"E = mean of (y_hat - y)^2 / 2 = {E:.6f}")

@@ -293,10 +293,10 @@ def test_mazurs_ratio_from_plain_floats():
     d_h1 = dE_dh1 * h1 * (1 - h1)
     shown = printed("depth_ratio")
     for text in [f"= {h1 * d_o1:.9f}\n", f"= {0.05 * d_h1:.9f}\n",
-                 f"ratio {h1 * d_o1 / (0.05 * d_h1):.2f} = h1 / i1 {h1 / 0.05:.2f} * "
-                 f"delta_o1 / delta_h1 {d_o1 / d_h1:.2f}\n",
-                 f"delta_o1 / dE/dh1 {d_o1 / dE_dh1:.2f} * 1 / sigmoid'(z_h1) "
-                 f"{1 / (h1 * (1 - h1)):.2f}\n",
+                 f"ratio {h1 * d_o1 / (0.05 * d_h1):.2f} = h1 / i1 {h1 / 0.05:.4f} * "
+                 f"delta_o1 / delta_h1 {d_o1 / d_h1:.4f}\n",
+                 f"delta_o1 / dE/dh1 {d_o1 / dE_dh1:.4f} * 1 / sigmoid'(z_h1) "
+                 f"{1 / (h1 * (1 - h1)):.4f}\n",
                  f"= {h1 * (1 - h1):.6f}, never above 0.25"]:
         assert text in shown, text
 
@@ -347,3 +347,10 @@ def test_the_deeper_network_costs_about_two_forward_passes():
     assert line.split()[3:] == [str(weights), str(weights), str(backward_),
                                 str(weights * 2 * weights), str(8 * 32)]
     assert f"backward / forward = {backward_ / weights:.2f}" in printed("cost")
+    # With the chapter's activations: delta times f'(z) at each of the 7 x 32
+    # hidden units, and their net inputs z kept for it.
+    line = next(line for line in printed("cost").splitlines()
+                if line.startswith("8 x 32, f"))
+    assert line.split()[4:] == [str(weights), str(weights), str(backward_ + 7 * 32),
+                                str(weights * 2 * weights), str(8 * 32 + 7 * 32)]
+    assert f"backward / forward = {(backward_ + 7 * 32) / weights:.2f}" in printed("cost")

@@ -93,6 +93,37 @@ def test_the_printed_accuracy_is_what_the_trained_network_scores():
     assert len(mistakes) == len(said) - right
 
 
+def test_the_zero_gradients_are_the_ones_the_page_explains():
+    """digits_check's minibatch, its gradients written out here apart from layers.py;
+    every exactly-zero gradient falls in one of the three groups the page names."""
+    rng = np.random.default_rng(2)  # as digits_check.py draws them
+    (W1, b1, _), (W2, b2, _) = digits_train.initial_layers(rng)
+    rows = rng.choice(len(digits_data.X_train), 32, replace=False)
+    x, y = digits_data.X_train[rows], digits_data.Y_train[rows]
+    z = x @ W1 + b1
+    h = np.maximum(z, 0)
+    delta_o = (plain_probabilities(x, [(W1, b1, None), (W2, b2, None)]) - y) / 32
+    delta_h = (delta_o @ W2.T) * (z > 0)
+    dW1, db1, dW2, db2 = x.T @ delta_h, delta_h.sum(0), h.T @ delta_o, delta_o.sum(0)
+    off, blank = (z <= 0).all(axis=0), (x == 0).all(axis=0)
+    # Group by group, the zeros counted in the gradients themselves.
+    units_off = np.sum(dW1[:, off] == 0) + np.sum(db1[off] == 0) + np.sum(dW2[off] == 0)
+    assert units_off == off.sum() * (64 + 1 + 10)  # all of them zero
+    pixels_blank = np.sum(dW1[blank][:, ~off] == 0)
+    assert pixels_blank == blank.sum() * (~off).sum()
+    rest = np.sum(dW1[~blank][:, ~off] == 0)
+    others = np.sum(db1[~off] == 0) + np.sum(dW2[~off] == 0) + np.sum(db2 == 0)
+    assert others == 0
+    text = (ROOT / "snippets" / "digits_check.txt").read_text()
+    total = units_off + pixels_blank + rest
+    assert f"gradients exactly 0: {total}." in text
+    assert f"  {off.sum()} hidden units off in all 32, 64 weights in, bias, 10 out each: " \
+           f"{units_off}\n" in text
+    assert f"  {blank.sum()} pixels blank in all 32, into the {(~off).sum()} other units: " \
+           f"{pixels_blank}\n" in text
+    assert f"  a pixel into a unit that is off wherever it is inked: {rest}\n" in text
+
+
 def mlp(**settings):
     return MLPClassifier(hidden_layer_sizes=(32,), activation="relu", solver="sgd",
                          learning_rate="constant", learning_rate_init=digits_train.LR,

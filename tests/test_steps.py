@@ -224,6 +224,13 @@ def test_multiplications_counted_by_hand():
         assert multiplications(B) == by_hand == 15 * B + 6
         row = re.search(rf"^ +{B} +{256 // B} +([\d,]+)", printed("steps_minibatch"), re.M)
         assert row and int(row[1].replace(",", "")) == 256 // B * by_hand
+    # An epoch: 14 multiplications an example in the products, 1 in the division,
+    # and 6 an update, 256 / B updates.
+    full, single = 256 * 15 + 6, 256 * (15 + 6)
+    text = printed("steps_minibatch")
+    assert f"an epoch at any B: {256 * 14:,d} in the products, 256 in the division" in text
+    assert f"B = 1 does {single:,d},\n    {single / full:.2f} times the full batch's " \
+           f"{full:,d}\n" in text
 
 
 def data():

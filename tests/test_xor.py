@@ -52,7 +52,7 @@ def test_the_best_affine_fit_is_one_half_everywhere():
              for k in range(3)]
     assert theta == [0.0, 0.0, 0.5]
     text = printed("xor_fit")
-    assert "w1 = 0.000000, w2 = 0.000000, b = 0.500000" in text
+    assert "u1 = 0.000000, u2 = 0.000000, u0 = 0.500000" in text
     assert text.count("y_hat = 0.500000") == 4
     E = sum((0.5 - t) ** 2 / 2 for t in TARGETS) / 4
     assert shows(text, E, 6)
