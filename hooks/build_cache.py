@@ -31,6 +31,11 @@ def version(package):
     if package.startswith("npm:"):
         manifest = ROOT / "node_modules" / package.removeprefix("npm:") / "package.json"
         return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    return distribution_version(package)
+
+
+@functools.cache  # each lookup searches the whole path: a build asks ~100 times
+def distribution_version(package):
     return importlib.metadata.version(package)
 
 
@@ -101,7 +106,25 @@ def packages_of(source):
 
 
 def imported_modules(source):
-    """The top-level name of every module source imports, at any depth of its code."""
+    """The top-level name of every module source imports, at any depth of its code.
+    Kept in .cache/imports.json by the source's hash: parsing every snippet on every
+    build was a tenth of it."""
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    kept = imports_kept()
+    if digest not in kept:
+        kept[digest] = sorted(parsed_imports(source))
+        with staged(CACHE / "imports.json") as stage:
+            stage.write_text(json.dumps(kept), encoding="utf-8")
+    return set(kept[digest])
+
+
+@functools.cache
+def imports_kept():
+    path = CACHE / "imports.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def parsed_imports(source):
     names = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):

@@ -38,21 +38,29 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def embedded(markdown):
-    """The files the page's `--8<-- "path[:section]"` lines embed, or None when the
-    page embeds in any other way, or a file it embeds embeds more."""
+def embedded(markdown, config):
+    """The files the page's `--8<-- "path[:section]"` lines embed, each found as
+    pymdownx.snippets finds it (in the first of its base paths that has it), or None
+    when the page embeds in any other way, or a file it embeds embeds more."""
     names = EMBED.findall(markdown)
-    if markdown.count(MARK) != len(names):
+    options = config["mdx_configs"].get("pymdownx.snippets", {})
+    if (markdown.count(MARK) != len(names) or options.get("auto_append")
+            or any(".." in name for name in names)):
         return None
-    paths = sorted({Path(name.split(":")[0]) for name in names})
-    if not all(p.is_file() and MARK not in SECTION.sub("", p.read_text(encoding="utf-8"))
-               for p in paths):
-        return None
-    return paths
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    paths = set()
+    for name in names:
+        found = [Path(base, name.split(":")[0]) for base in bases
+                 if Path(base, name.split(":")[0]).is_file()]
+        if not found or MARK in SECTION.sub("", found[0].read_text(encoding="utf-8")):
+            return None
+        paths.add(found[0])
+    return sorted(paths)
 
 
 def render(page, config, files):
-    paths = embedded(page.markdown)
+    paths = embedded(page.markdown, config)
     if paths is None:
         return Page.render(page, config, files)
     settings = repr((config["markdown_extensions"], config["mdx_configs"],
