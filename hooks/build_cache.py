@@ -31,6 +31,11 @@ def version(package):
     if package.startswith("npm:"):
         manifest = ROOT / "node_modules" / package.removeprefix("npm:") / "package.json"
         return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    return distribution_version(package)
+
+
+@functools.cache  # each lookup searches the whole path: a build asks ~100 times
+def distribution_version(package):
     return importlib.metadata.version(package)
 
 
@@ -101,7 +106,25 @@ def packages_of(source):
 
 
 def imported_modules(source):
-    """The top-level name of every module source imports, at any depth of its code."""
+    """The top-level name of every module source imports, at any depth of its code.
+    Kept in .cache/imports.json by the source's hash: parsing every snippet on every
+    build was a tenth of it."""
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    kept = imports_kept()
+    if digest not in kept:
+        kept[digest] = sorted(parsed_imports(source))
+        with staged(CACHE / "imports.json") as stage:
+            stage.write_text(json.dumps(kept), encoding="utf-8")
+    return set(kept[digest])
+
+
+@functools.cache
+def imports_kept():
+    path = CACHE / "imports.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def parsed_imports(source):
     names = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
@@ -130,4 +153,18 @@ def distributions(module):
 
 @functools.cache
 def installed():
-    return importlib.metadata.packages_distributions()
+    """{top-level module: [distribution, ...]} of every installed package. Reading it
+    (packages_distributions reads every package's list of files) was a tenth of a
+    warm build, so it is kept under a key of every package's metadata folder on the
+    path: its place, its name (which holds the version) and when it was written."""
+    folders = [f"{entry.path} {entry.stat().st_mtime_ns}"
+               for place in sys.path if os.path.isdir(place or ".")
+               for entry in os.scandir(place or ".")
+               if entry.name.endswith((".dist-info", ".egg-info"))]
+    done = CACHE / "installed" / f"{key(chr(10).join(sorted(folders)))}.json"
+    if done.exists():
+        return json.loads(done.read_text(encoding="utf-8"))
+    found = importlib.metadata.packages_distributions()
+    with staged(done) as stage:
+        stage.write_text(json.dumps(found), encoding="utf-8")
+    return found

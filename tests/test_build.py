@@ -125,14 +125,19 @@ def test_cut_down_fonts_keep_every_character_the_formulas_show(site):
 
 
 def test_an_edited_snippet_reaches_the_page_and_the_notebook_in_one_rebuild(site, tmp_path):
-    """The build's caches (figures, formulas, the executed notebook) never serve an old
-    result: after a snippet edit, one rebuild shows the new output everywhere. The copy
-    starts with the caches the session's build (`site`) just filled."""
+    """The build's caches (figures, formulas, pages, the executed notebook) never serve
+    an old result: after a snippet edit, one rebuild shows the new output everywhere.
+    The copy starts with the caches the session's build (`site`) just filled. Its
+    executed notebooks are this clone's own, kept by content: the edited notebook runs
+    once, and a later run finds its copy under the edited notebook's key, never under
+    the old one's (which lacks the marker)."""
     copy = tmp_path / "repo"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(  # the sources and .cache/
         ".venv*", ".git", "node_modules", "site", "test-artifacts", "__pycache__", "pycache",
         ".*_cache"))
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.rmtree(copy / ".cache" / "notebook")
+    (copy / ".cache" / "notebook").symlink_to(ROOT / ".cache" / "notebook")
     assert any((copy / ".cache" / "notebook").iterdir()), "no warm cache to be fooled by"
     marker = "printed after the edit"
     for suffix, line in ((".py", f'print("{marker}")\n'), (".txt", f"{marker}\n")):

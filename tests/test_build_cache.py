@@ -65,3 +65,26 @@ def test_a_result_is_there_whole_or_not_at_all(tmp_path):
         (stage / "second.svg").write_text("second")
     assert [p.name for p in done.iterdir()] == ["first.svg"]
     assert not list(tmp_path.glob("kept/*.partial"))
+
+
+def test_imports_are_read_again_from_an_edited_source(tmp_path, monkeypatch):
+    """imported_modules keeps what it parsed by the source's hash: an edited source
+    (an import added inside a function) is parsed again, a kept one read back."""
+    monkeypatch.setattr(build_cache, "CACHE", tmp_path)
+    build_cache.imports_kept.cache_clear()
+    try:
+        before, after = "import numpy\n", "import numpy\n\ndef f():\n    import scipy.linalg\n"
+        assert build_cache.imported_modules(before) == {"numpy"}
+        assert build_cache.imported_modules(after) == {"numpy", "scipy"}
+        build_cache.imports_kept.cache_clear()  # as a new build reads them
+        assert build_cache.imported_modules(before) == {"numpy"}
+        assert build_cache.imported_modules(after) == {"numpy", "scipy"}
+    finally:
+        build_cache.imports_kept.cache_clear()
+
+
+def test_the_kept_list_of_installed_packages_is_the_real_one():
+    import importlib.metadata
+
+    real = importlib.metadata.packages_distributions()
+    assert build_cache.installed() == {module: list(dists) for module, dists in real.items()}
