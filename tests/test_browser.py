@@ -7,6 +7,7 @@ Screenshots for a person to look at: `make screenshots` (tools/screenshots.py).
 """
 
 import os
+import re
 
 import pytest
 
@@ -175,14 +176,35 @@ def test_dark_mode_toggles(browser, base):
         context.close()
 
 
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
+
+
 def test_search_finds_gradient_offline(browser, base):
+    """Search costs nothing until it is opened (hooks/search_on_open.py): the page loads
+    neither the index nor the worker; the first opening loads both, and finds."""
     seen, page, context = visit(browser, base)
     try:
+        assert not [u for u in seen.requests if SEARCH_FILES.search(u)], seen.requests
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").press_sequentially("gradient")
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         assert page.locator(".md-search-result__item").count() > 0
+        assert len({u for u in seen.requests if SEARCH_FILES.search(u)}) == 2, seen.requests
         assert all(u.startswith(base) for u in seen.requests)
+        assert not seen.page_errors and not seen.console_errors
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["?q=sigmoid", "?h=gradient"])
+def test_search_links_still_work(browser, base, query):
+    """A link that opens search with a query (?q=), and one from a search result that
+    marks the words found (?h=, search.highlight), load the index themselves."""
+    seen, page, context = visit(browser, base + "depth/" + query)
+    try:
+        found = ".md-search-result__item" if query.startswith("?q") else "mark[data-md-highlight]"
+        page.wait_for_selector(found, state="attached", timeout=10_000)
+        assert not seen.page_errors and not seen.console_errors
     finally:
         context.close()
 
@@ -205,11 +227,12 @@ def test_matrix_brackets_stretch(browser, base):
 
 def test_the_browser_spends_nothing_on_its_own_ui(browser, base):
     """tools/browser.py turns off the address bar's popup, a WebUI page Chromium builds
-    for every window (so for every context): besides the page, only its search worker."""
+    for every window (so for every context): only the page; no search worker either,
+    until search is opened (hooks/search_on_open.py)."""
     seen, page, context = visit(browser, base + "data/", wait_until="load")
     try:
         targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
-        assert sorted(t["type"] for t in targets) == ["page", "worker"], targets
+        assert sorted(t["type"] for t in targets) == ["page"], targets
     finally:
         context.close()
 
