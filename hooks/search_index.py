@@ -1,4 +1,4 @@
-"""Keep the search index to the words a reader searches for: every page loads all of it.
+"""Keep the search index to the words a reader searches for: a first search loads all of it.
 
 Out of the index (Material skips any element marked data-search-exclude): code
 blocks, which are the snippets and their printed numbers (the chapters' prose

@@ -34,12 +34,11 @@ from typing import NamedTuple
 
 from playwright.sync_api import sync_playwright
 
-from browser import EXPLORER_BUDGET, EXPLORER_FILES, chromium, launch, live, serve, visit
+from browser import BUDGET, EXPLORER_BUDGET, EXPLORER_FILES, chromium, launch, live, serve, visit
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="application/'
                    r'x-tex">(.*?)</annotation>.*?</span></span></span>(?:</span>)?', re.S)
-PAGE_TARGET = 130 * 1024  # gzip bytes per first visit, images included
 # Every image the page shows, loaded: what a reader who scrolls to the end has fetched.
 EVERY_IMAGE = """async () => {
     for (const img of document.images) {
@@ -201,11 +200,11 @@ def main(fresh_clone):
           f"{'vs no math':>12}  scheme")
     for path, count, raw, packed, ratio, scheme in rows:
         print(f"{path:<24}{count:>9}{raw / 1024:>9.1f}{packed / 1024:>9.1f}"
-              f"{PAGE_TARGET / 1024:>8.0f}{ratio:>11.2f}x  {scheme:<6}"
-              f"{verdict(packed, PAGE_TARGET)}")
+              f"{BUDGET / 1024:>8.0f}{ratio:>11.2f}x  {scheme:<6}"
+              f"{verdict(packed, BUDGET)}")
     heaviest = max(rows, key=lambda row: row[3])
     print(f"heaviest first visit, images included: {heaviest[0]} {heaviest[3] / 1024:.1f} KB "
-          f"gzip (target {PAGE_TARGET / 1024:.0f} KB): {verdict(heaviest[3], PAGE_TARGET)}")
+          f"gzip (target {BUDGET / 1024:.0f} KB): {verdict(heaviest[3], BUDGET)}")
     packed = sum(len(gzip.compress((ROOT / "docs" / name).read_bytes(), 9))
                  for name in EXPLORER_FILES)
     print(f"explorer's and exercises' own JS + CSS: {packed / 1024:.1f} KB gzip "
