@@ -10,6 +10,7 @@ from xor_seeds import CHECKS
 from xor_train import init, outputs, train
 
 STUCK_SEED, LAST = 5, CHECKS[-1]
+ONWARD = 60_000  # epochs to train on past the chapter's last check
 
 
 def first_layer_gradient(layers, delta_of):
@@ -35,6 +36,16 @@ if __name__ == "__main__":
           f"at the last by {E[-2] - E[-1]:.1e}")
     print(f"E with three outputs equal (1/3 each), the fourth right: "
           f"{1 / 12:.6f}")
+    # Trained on from epoch LAST: slow is not stuck.
+    on = train(se[LAST], squared_error_delta, epochs=ONWARD - LAST)
+    below = LAST + next(k for k, layers in enumerate(on)
+                        if squared_error(outputs(layers)[:, None], Y_xor)
+                        < 1 / 12)
+    learned = LAST + next(k for k, layers in enumerate(on) if np.all(
+        np.abs(outputs(layers) - Y_xor[:, 0]) < 0.5))
+    print(f"trained on: E below {1 / 12:.6f} from epoch {below}, every "
+          f"output on its")
+    print(f"  target's side of 0.5 from epoch {learned}")
     inputs, zs = forward(X_xor, se[LAST])
     print(f"epoch {LAST}: hidden values h and their slopes h (1 - h)")
     for x_n, h in zip(X_xor, inputs[1], strict=True):

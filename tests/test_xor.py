@@ -150,6 +150,19 @@ def test_the_stuck_run_in_plain_floats():
         assert h1 < 0.006 and h2 < 0.006  # the three points share one hidden code
 
 
+def test_the_stuck_run_leaves_when_trained_on_in_plain_floats():
+    """Slow, not stuck: the epochs at which it passes 1/12 and then learns XOR."""
+    history = plain_train(5, "se", 60_000)
+    below = next(k for k, p in enumerate(history) if plain_error(p, "se") < 1 / 12)
+    learned = next(k for k, p in enumerate(history)
+                   if all(abs(o - (i1 != i2)) < 0.5
+                          for (i1, i2), o in zip(POINTS, outputs_of(p), strict=True)))
+    assert 5000 < below < learned
+    lines = " ".join(printed("xor_stuck").split())
+    assert (f"E below {1 / 12:.6f} from epoch {below}, every output on its target's side "
+            f"of 0.5 from epoch {learned}") in lines, lines
+
+
 @pytest.mark.parametrize("kind", ["ce", "se"])
 def test_every_xor_gradient_agrees_with_finite_differences(kind):
     delta_of = cross_entropy_delta if kind == "ce" else squared_error_delta
