@@ -8,7 +8,10 @@ is published; the chapters show one or the other with Material's #only-light /
 #only-dark. Each module's drawings are kept in .cache/figures/ under a key of its
 code, of every snippet it imports, and of the versions of Python and of every
 package they import (matplotlib's above all): a rebuild redraws only the modules
-whose code, or whose drawing library, changed.
+whose code, or whose drawing library, changed. The modules to redraw start in
+on_pre_build, side by side, and draw while the notebooks run (hooks/notebook_run.py
+runs them in its on_files, before this hook's): a fresh clone's build waited for
+the two one after the other.
 """
 
 import base64
@@ -16,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -31,6 +35,20 @@ def modules():
     return ["figures", *sorted(p.stem for p in SNIPPETS.glob("*_figures.py"))]
 
 
+drawing = {}  # module -> (its folder of drawings, the Future drawing it or None)
+
+
+def on_pre_build(config):
+    drawing.clear()
+    # Threads that each wait on one drawing process; keys first, in this thread
+    # (build_cache writes its kept imports from the thread that asks).
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    for module in modules():
+        done = folder_of(module)
+        drawing[module] = done, None if done.is_dir() else pool.submit(draw, module, done)
+    pool.shutdown(wait=False)
+
+
 def on_files(files, config):
     for module in modules():
         for svg in sorted(drawn(module).glob("*.svg")):
@@ -39,11 +57,19 @@ def on_files(files, config):
     return files
 
 
-def drawn(module):
-    """The folder of snippets/MODULE.py's drawings, drawn now if no kept one fits."""
+def folder_of(module):
+    """Where snippets/MODULE.py's drawings are kept, under the key of what draws them."""
     sources, packages = made_by(SNIPPETS / f"{module}.py")
-    done = KEPT / f"{module}-{key(*sources, packages=packages)}"
-    if not done.is_dir():
+    return KEPT / f"{module}-{key(*sources, packages=packages)}"
+
+
+def drawn(module):
+    """The folder of snippets/MODULE.py's drawings, once drawn (a PluginError of its
+    drawing is raised here)."""
+    done, future = drawing.get(module) or (folder_of(module), None)
+    if future is not None:
+        future.result()
+    elif not done.is_dir():
         draw(module, done)
     return done
 

@@ -10,8 +10,10 @@ kernel and every package its cells import: an unchanged notebook is not run agai
 """
 
 import json
+import os
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -29,15 +31,23 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def on_files(files, config):
-    for name in NOTEBOOKS:
-        page = files.get_file_from_path(name)
-        if page is not None:
-            page.abs_src_path = str(executed_copy(name, page.abs_src_path, config))
+    pages = {name: files.get_file_from_path(name) for name in NOTEBOOKS}
+    runs = {name: kept_copy(name, page.abs_src_path, config)
+            for name, page in pages.items() if page is not None}
+    # The notebooks not kept run side by side, each in its own kernel (a process):
+    # keys first, in this thread (build_cache writes what it keeps from the thread
+    # that asks).
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for future in [pool.submit(run, done, text) for done, text in runs.values()
+                       if not done.exists()]:
+            future.result()  # a cell's PluginError stops the build here
+    for name, (done, _) in runs.items():
+        pages[name].abs_src_path = str(done)
     return files
 
 
-def executed_copy(name, source, config):
-    """The kept executed copy of docs/NAME, run first if no copy is kept."""
+def kept_copy(name, source, config):
+    """(where docs/NAME's executed copy is kept, the text to run if it is not)."""
     # Its links name the local site (metadata "site_url"): the copy published names this
     # build's site_url, so a downloaded notebook links to the site it came from.
     text = Path(source).read_text(encoding="utf-8")
@@ -49,15 +59,17 @@ def executed_copy(name, source, config):
                                     if cell["cell_type"] == "code"))
     # The same cells run by the same programs: the same outputs. Same file name:
     # mkdocs-jupyter picks its pages by name.
-    done = KEPT / key(text, packages=packages) / name
-    if not done.exists():
-        with tempfile.TemporaryDirectory(prefix="notebook-") as folder:
-            copy = Path(folder) / name  # run where no other file is
-            copy.write_text(text, encoding="utf-8")
-            with staged(done.parent) as stage:
-                stage.mkdir()
-                execute(copy, stage / name)
-    return done
+    return KEPT / key(text, packages=packages) / name, text
+
+
+def run(done, text):
+    """Execute text, kept as done."""
+    with tempfile.TemporaryDirectory(prefix="notebook-") as folder:
+        copy = Path(folder) / done.name  # run where no other file is
+        copy.write_text(text, encoding="utf-8")
+        with staged(done.parent) as stage:
+            stage.mkdir()
+            execute(copy, stage / done.name)
 
 
 def execute(source, executed, timeout=TIMEOUT, root=ROOT):
