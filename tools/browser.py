@@ -195,8 +195,13 @@ def reload_as(page, size, scheme):
     chose in localStorage, which would outlive the colour scheme we ask for: cleared."""
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size(SIZES[size])
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="load")
+    # Cleared once the page is gone: cleared while it was open, its palette switch to
+    # the new scheme could store a palette again before the reload.
+    url, origin = page.url, page.evaluate("location.origin")
+    page.goto("about:blank")
+    page.context.new_cdp_session(page).send("Storage.clearDataForOrigin", {
+        "origin": origin, "storageTypes": "local_storage"})
+    page.goto(url, wait_until="load")
     want = {"light": "default", "dark": "slate"}[scheme]
     # The theme applies the palette from its script, which may run after "load".
     with contextlib.suppress(PlaywrightTimeout):  # the assert below says what went wrong
