@@ -369,18 +369,41 @@ def bound(text):
 
 
 def check_page(path, markdown=None):
+    """Every rule's failures on the page (its file, or markdown in its place)."""
+    return [failure for failures in rule_failures(path, markdown) for failure in failures]
+
+
+def fails(path, markdown=None):
+    """Whether any rule fails on the page: check_page's question for the mutation test,
+    answered at the first rule that fails."""
+    return any(rule_failures(path, markdown))
+
+
+def rule_failures(path, markdown=None):
+    """Each rule's failures on the page, a list per rule, the cheapest rules first."""
     markdown = path.read_text(encoding="utf-8") if markdown is None else markdown
     where = path.relative_to(ROOT) if path.is_absolute() else path
     text = reader_text(markdown)
     outputs = outputs_of(markdown)
     backed = [n.value for line in outputs for n in numbers_in(line)]
-    bindings = symbol_values(front_matter(markdown).get("network", "linear"))
     failures = []
     for n in numbers_in(text):
         if not any(n.shows(v) for v in backed):
             nearest = min(backed, key=lambda v: abs(v - n.value), default=None)
             failures.append(f"{where}:{n.line}: {n.text} is printed by no snippet on this "
                             f"page (nearest computed value: {nearest})")
+    yield failures
+    yield binding_failures(text, symbol_values(front_matter(markdown).get("network", "linear")),
+                           where)
+    yield order_failures(text, outputs, where)
+    yield table_failures(text, outputs, where)
+    yield arithmetic_failures(text, where)
+
+
+def binding_failures(text, bindings, where):
+    """Rule 2: a bound symbol shows one of its values, and one paragraph's
+    bindings fit one moment (epoch)."""
+    failures = []
     moments = defaultdict(list)  # paragraph -> [(line, binding, epochs it fits)]
     for line, at, symbol, shown in bound(text):
         allowed = bindings.get(symbol, set())
@@ -396,8 +419,7 @@ def check_page(path, markdown=None):
                                for line, symbol, fits in found)
             failures.append(f"{where}:{found[0][0]}: one paragraph binds values from "
                             f"different epochs: {where_}")
-    return (failures + order_failures(text, outputs, where) + table_failures(text, outputs, where)
-            + arithmetic_failures(text, where))
+    return failures
 
 
 SENTENCE_END = re.compile(r"[.!?:;](?=\s)|\n[ \t]*\n")
