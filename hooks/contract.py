@@ -7,8 +7,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
-# The notebook pages' sources, under docs/ (hooks/walkthrough.py writes them).
-NOTEBOOKS = ("walkthrough.ipynb", "real-networks.ipynb")
 FIGURES = "figures"  # where the site's figures are published: FIGURES/<name>-light.svg
 
 # KaTeX's drawn copy of each formula stands between these (hooks/katex.py), and the

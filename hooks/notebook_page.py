@@ -1,17 +1,17 @@
 """Write each notebook's page as a chapter is written: Markdown, which MkDocs renders
 with the site's own extensions; and tell every chapter which notebook holds its cells.
 
-mkdocs-jupyter makes each notebook under docs/ (contract.NOTEBOOKS) a page and
-publishes the executed copy (hooks/notebook_run.py) as its download; its own rendering, JupyterLab's
-markup with half a megabyte of inline <style> and CDN loaders for MathJax and
-mermaid, is not used. This hook gives MkDocs the executed notebook as Markdown
-instead: each markdown cell as it is, each code cell a block titled with its
-snippet's file, its printed output a block titled "Output", a figure the site
-draws as the site's file in both themes. So the page gets the chapters' markup
-from the chapters' extensions: Material's code blocks, headings with permalinks,
-formulas marked by pymdownx.arithmatex for hooks/katex.py. A cell or an output of
-a shape this hook does not know stops the build, naming the cell. Links to the
-site (absolute in the notebook, for its readers) become relative. The page stays
+mkdocs-jupyter makes each notebook under docs/ (walkthrough.NOTEBOOKS) a page and
+publishes the executed copy (hooks/notebook_run.py) as its download; its own
+rendering, JupyterLab's markup with half a megabyte of inline <style> and CDN
+loaders for MathJax and mermaid, is not used. This hook gives MkDocs the executed
+notebook as Markdown instead: each markdown cell as it is, each code cell a block
+titled with its snippet's file, its printed output a block titled "Output", a figure
+the site draws as the site's file in both themes. So the page gets the chapters'
+markup from the chapters' extensions: Material's code blocks, headings with
+permalinks, formulas marked by pymdownx.arithmatex for hooks/katex.py. A cell or an
+output of a shape this hook does not know stops the build, naming the cell. Links to
+the site (absolute in the notebook, for its readers) become relative. The page stays
 out of the search index, whose every word each page loads. A chapter's page gets
 page.meta["notebook"]: the page, file and heading of the notebook that tells its
 cells, which overrides/main.html links under the chapter.
@@ -27,7 +27,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import walkthrough
-from contract import FIGURES, NOTEBOOKS
+from contract import FIGURES
+from walkthrough import NOTEBOOKS
 
 BACKTICKS = re.compile(r"`{3,}")  # in a cell's code or output: the fence must be longer
 
@@ -54,11 +55,8 @@ def notebook_of(src_uri):
     """{page, file, title} of the notebook that tells the cells of the chapter
     docs/SRC_URI; the walk-through's for a page no notebook tells (the overview, the
     explorer, the reference pages)."""
-    chapter = src_uri.removesuffix(".md")
-    told = [name for name, (_, _, chapters) in walkthrough.BOOKS.items()
-            if any(page == chapter and not title.startswith(walkthrough.AGAIN)
-                   for title, page, _, _ in chapters)]
-    name = (told or NOTEBOOKS)[0]
+    name = ([book for book, _ in walkthrough.told(src_uri.removesuffix(".md"))]
+            or NOTEBOOKS)[0]
     stem = name.removesuffix(".ipynb")
     return {"page": f"{stem}/", "file": f"{stem}/{name}", "title": walkthrough.BOOKS[name][0]}
 

@@ -22,7 +22,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from build_cache import CACHE, key, packages_of, staged
-from contract import NOTEBOOKS, ROOT
+from contract import ROOT
+from walkthrough import NOTEBOOKS
 
 KEPT = CACHE / "notebook"  # executed copies, by content
 TIMEOUT = 60  # seconds per cell; each takes well under one

@@ -19,7 +19,6 @@ import ast
 import json
 import re
 
-import contract
 from contract import ROOT, SNIPPETS
 
 MARKER = re.compile(r"^[ \t]*# --8<-- .*\n", re.M)
@@ -127,8 +126,7 @@ REAL = [
     ("Backprop in a few dozen lines: the sigmoid network", "autodiff",
      "The same engine on the sigmoid network.", ["autodiff_sigmoid"]),
 ]
-# Each notebook, by its file under docs/ (contract.NOTEBOOKS): (heading, what it holds,
-# its chapters).
+# Each notebook, by its file under docs/: (heading, what it holds, its chapters).
 BOOKS = {
     "walkthrough.ipynb": (
         "The whole walk-through",
@@ -140,6 +138,7 @@ BOOKS = {
         "handwritten digits, the learning rate and the optimizers, autodiff",
         REAL),
 }
+NOTEBOOKS = tuple(BOOKS)  # the walk-through's first: the notebook of a page none tells
 # Snippets the notebooks leave out, and why (tests/test_notebook.py holds every other
 # file under snippets/ to being in a notebook).
 LEFT_OUT = {
@@ -234,10 +233,17 @@ def cells(name):
     return out
 
 
+def told(page):
+    """(notebook, title) of each chapter entry that tells the chapter page (a set-up
+    cell's entry, which binds an earlier chapter's names again, tells none)."""
+    return [(name, title) for name, (_, _, chapters) in BOOKS.items()
+            for title, told_page, _, _ in chapters
+            if told_page == page and not title.startswith(AGAIN)]
+
+
 def chapter_title(page):
-    """The title the notebooks give the chapter page (a set-up cell's is its own)."""
-    return next(title for title, told, _, _ in STORY + REAL
-                if told == page and not title.startswith(AGAIN))
+    """The title the notebooks give the chapter page."""
+    return told(page)[0][1]
 
 
 def notebook(name):
@@ -259,7 +265,7 @@ def write():
     """Write each notebook under docs/ only if it changed (`mkdocs serve` would see an
     identical write as an edit); the paths written."""
     written = []
-    for name in contract.NOTEBOOKS:
+    for name in NOTEBOOKS:
         made = text(name)
         if not path(name).exists() or path(name).read_text(encoding="utf-8") != made:
             path(name).write_text(made, encoding="utf-8")
