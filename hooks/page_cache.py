@@ -33,6 +33,20 @@ EMBED = re.compile(r'^[ \t]*-+8<-+[ \t]+"([^"\n]+)"[ \t]*$', re.M)
 SECTION = re.compile(r"-+8<-+[ \t]+\[[ \t]*(?:start|end)[ \t]*:[^\]\n]*\]")  # a part's ends
 
 
+made_of_site = ""  # what every page's render is keyed on besides its own, once a build
+
+
+def on_nav(nav, config, files):
+    """The settings and the site's files, which no page changes: keyed once a build,
+    after every hook's on_files and before the first page is rendered."""
+    global made_of_site
+    settings = repr((config["markdown_extensions"], config["mdx_configs"],
+                     config["validation"], config["use_directory_urls"]))
+    site = "\n".join(f"{f.src_uri} {f.url}" for f in sorted(files, key=lambda f: f.src_uri))
+    made_of_site = key(settings, site)
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     page.render = functools.partial(render, page)
     return markdown
@@ -63,10 +77,7 @@ def render(page, config, files):
     paths = embedded(page.markdown, config)
     if paths is None:
         return Page.render(page, config, files)
-    settings = repr((config["markdown_extensions"], config["mdx_configs"],
-                     config["validation"], config["use_directory_urls"]))
-    site = "\n".join(f"{f.src_uri} {f.url}" for f in sorted(files, key=lambda f: f.src_uri))
-    made_of = key(page.markdown, page.file.src_uri, page.url, settings, site,
+    made_of = key(page.markdown, page.file.src_uri, page.url, made_of_site,
                   *(str(p) for p in paths), *paths, packages=PROGRAMS)
     done = KEPT / f"{made_of}.json"
     if done.exists():

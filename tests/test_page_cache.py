@@ -52,3 +52,15 @@ def test_a_broken_link_fails_every_strict_build(tmp_path):
         assert done.returncode != 0, f"the {build} build passed"
         for broken in ("'#no-such-part'", "missing.md"):
             assert broken in done.stderr, f"the {build} build: {broken} not named"
+
+
+def test_a_page_is_rendered_again_when_a_page_it_links_to_goes(tmp_path):
+    """The site's files are in every page's key: the same page, once its link's target
+    is gone, is rendered again and the strict build names the broken link."""
+    pages = {"index.md": f"# Home {uuid.uuid4().hex}\n\n[There](other.md)\n",
+             "other.md": "# Other\n"}
+    done, _ = built(tmp_path, pages, "x = 1\n")
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "docs" / "other.md").unlink()
+    done, _ = built(tmp_path, {"index.md": pages["index.md"]}, "x = 1\n")
+    assert done.returncode != 0 and "other.md" in done.stderr, done.stderr
