@@ -145,14 +145,12 @@ def strict_build(repo, site):
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole run (Debian's, through Playwright)."""
-    from browser import chromium, launch
+    from browser import INSTALL, chromium, launch
 
     if not chromium():
         if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: no Chromium (set CHROMIUM or install "
-                        "Debian's chromium)", pytrace=False)
-        pytest.skip("no Chromium here: apt-get install chromium (or set CHROMIUM) to run the "
-                    "browser tests")
+            pytest.fail(f"CI must run the browser tests: no Chromium: {INSTALL}", pytrace=False)
+        pytest.skip(f"no Chromium here: {INSTALL} to run the browser tests")
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as p:
         chrome = launch(p)

@@ -34,7 +34,17 @@ from typing import NamedTuple
 
 from playwright.sync_api import sync_playwright
 
-from browser import BUDGET, EXPLORER_BUDGET, EXPLORER_FILES, chromium, launch, live, serve, visit
+from browser import (
+    BUDGET,
+    EXPLORER_BUDGET,
+    EXPLORER_FILES,
+    INSTALL,
+    chromium,
+    launch,
+    live,
+    serve,
+    visit,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="application/'
@@ -241,5 +251,5 @@ if __name__ == "__main__":
     parser.add_argument("--fresh-clone", action="store_true",
                         help="also time .ci/run in a fresh clone of the last commit")
     if not chromium():
-        sys.exit("make bench needs Chromium: apt-get install chromium, or set CHROMIUM")
+        sys.exit(f"make bench needs Chromium: {INSTALL}")
     main(parser.parse_args().fresh_clone)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import SIZES, chromium, launch, serve
+from browser import INSTALL, SIZES, chromium, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -51,5 +51,5 @@ def main(only):
 
 if __name__ == "__main__":
     if not chromium():
-        sys.exit("make screenshots needs Chromium: apt-get install chromium, or set CHROMIUM")
+        sys.exit(f"make screenshots needs Chromium: {INSTALL}")
     main(sys.argv[1:])
