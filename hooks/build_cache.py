@@ -155,16 +155,20 @@ def distributions(module):
 def installed():
     """{top-level module: [distribution, ...]} of every installed package. Reading it
     (packages_distributions reads every package's list of files) was a tenth of a
-    warm build, so it is kept under a key of every package's metadata folder on the
-    path: its place, its name (which holds the version) and when it was written."""
-    folders = [f"{entry.path} {entry.stat().st_mtime_ns}"
-               for place in sys.path if os.path.isdir(place or ".")
-               for entry in os.scandir(place or ".")
-               if entry.name.endswith((".dist-info", ".egg-info"))]
-    done = CACHE / "installed" / f"{key(chr(10).join(sorted(folders)))}.json"
+    warm build, so it is kept under a key of metadata_folders()."""
+    done = CACHE / "installed" / f"{key(chr(10).join(metadata_folders()))}.json"
     if done.exists():
         return json.loads(done.read_text(encoding="utf-8"))
     found = importlib.metadata.packages_distributions()
     with staged(done) as stage:
         stage.write_text(json.dumps(found), encoding="utf-8")
     return found
+
+
+def metadata_folders():
+    """Every installed package, as the metadata folder on the path that says so: its
+    place, its name (which holds the version) and when it was written."""
+    return sorted(f"{entry.path} {entry.stat().st_mtime_ns}"
+                  for place in sys.path if os.path.isdir(place or ".")
+                  for entry in os.scandir(place or ".")
+                  if entry.name.endswith((".dist-info", ".egg-info")))

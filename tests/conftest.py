@@ -18,6 +18,8 @@ import pytest
 os.environ["JAX_ENABLE_X64"] = "1"
 os.environ["JAX_PLATFORMS"] = "cpu"
 
+# A test that passed is not run again while nothing has changed; pytester tests that.
+pytest_plugins = ["kept_passes", "pytester"]
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
