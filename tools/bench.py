@@ -1,7 +1,7 @@
 """`make bench`: the fast loop's figures in one run, each against its target, with a
 bare Material build of one chapter, timed in the same run, as the yardstick (x).
 
-    make bench                 # builds, an edit under make serve, make test, page weights
+    make bench                 # builds, an edit under make serve, make tests, page weights
     make bench FRESH_CLONE=1   # and a fresh clone's .ci/run (minutes: opt-in)
 
 Times are whole processes, as a person runs them: wall-clock seconds (what the
@@ -98,12 +98,12 @@ def bare_material(tmp):
             str(docs.parent / "mkdocs.yml"), "-d", str(Path(tmp, "bare-site"))]
 
 
-def edited(path, text, command):
+def edited(path, text, command, check=True):
     """Time one run of command after appending text to path (restored afterwards)."""
     before = path.read_text(encoding="utf-8")
     try:
         path.write_text(before + text, encoding="utf-8")
-        return timed(command)
+        return timed(command, check)
     finally:
         path.write_text(before, encoding="utf-8")
 
@@ -204,6 +204,10 @@ def main(fresh_clone):
         rows = page_weights(ROOT / "site")
         tests_first, _ = timed(make("test"), check=False)  # timed even when a test fails
         tests_warm, failed = timed(make("test"), check=False)
+        # The edit loop: the kept passes stand for nothing once a file changes, and the
+        # finer keys (each page's browser visits, each snippet's output) keep the rest.
+        tests_prose, prose_failed = edited(ROOT / "docs" / "error.md", "\nOne more word.\n",
+                                           make("test"), check=False)
         ci = fresh_ci_run(tmp) if fresh_clone else None
 
     print(f"{'page':<24}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'target':>8}"
@@ -239,6 +243,8 @@ def main(fresh_clone):
     line("make test, first run here", tests_first)
     line("make test, warm (the run after it)", tests_warm, 45, "45 s",
          "  (it FAILED: see make test)" if failed else "")
+    line("make test after a prose edit", tests_prose,
+         note="  (it FAILED: see make test)" if prose_failed else "")
     if ci is None:
         print("  fresh clone's .ci/run: not run (make bench FRESH_CLONE=1; target 240 s)")
     else:
