@@ -37,13 +37,14 @@ node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: port-free install notebook-file  ## build, serve on http://127.0.0.1:8000 (or PORT=N), rebuild on change
+# No notebook-file step before serve or build: hooks/notebook_file.py writes them in each build.
+serve: port-free install  ## build, serve on http://127.0.0.1:8000 (or PORT=N), rebuild on change
 	$(PY) -m properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT)
 
 port-free:  # before anything is built: a busy port is one line, not a traceback
 	@$(PYTHON) tools/port_free.py $(PORT)
 
-build: install notebook-file  ## the static site in site/ (SITE_URL: the published address, if any)
+build: install  ## the static site in site/ (SITE_URL: the published address, if any)
 	rm -rf site.partial
 	$(if $(strip $(SITE_URL)),,env -u SITE_URL) $(PY) -m properdocs build -f mkdocs.yml --strict -d site.partial
 	rm -rf site && mv site.partial site  # a failed build leaves the last good site/

@@ -76,10 +76,18 @@ def on_page_content(content, page, config, files):
         raise PluginError("KaTeX cannot typeset:\n" + "\n".join(failures))
     pieces, end = [], 0
     for m, r in zip(found, results, strict=True):
-        glyphs.update(typeset_text(r["html"]))
-        pieces += [content[end:m.start()], classify(drawn_marked(r["html"]))]
+        glyphs.update(r["glyphs"])
+        styles.update(r["styles"])
+        pieces += [content[end:m.start()], r["page"]]
         end = m.end()
     return "".join(pieces) + content[end:]
+
+
+def as_published(markup):
+    """What a page shows of a formula KaTeX typeset as markup: (the markup, its
+    classes' styles, the characters it draws)."""
+    used = {}
+    return classify(drawn_marked(markup), used), used, "".join(sorted(typeset_text(markup)))
 
 
 def on_post_build(config):
@@ -125,11 +133,14 @@ def subset_fonts(folder, characters):
 
 class Renderer:
     """One node process for the whole build; each formula is rendered once, ever: the
-    results are kept in .cache/ by KaTeX version, TeX and display mode."""
+    results, as the page shows them (as_published), are kept in .cache/ by KaTeX's
+    version, this file and contract.py (which publish them), TeX and display mode."""
 
     def __init__(self):
         self.process = None
-        self.path = KEPT / f"formulas-{key(packages=('npm:katex',))}.json"
+        made_by = key(Path(__file__), Path(__file__).with_name("contract.py"),
+                      packages=("npm:katex",))
+        self.path = KEPT / f"formulas-{made_by}.json"
         self.cache = json.loads(self.path.read_text()) if self.path.exists() else {}
         self.dirty = False
 
@@ -141,8 +152,11 @@ class Renderer:
         if missing:
             for (key, _), result in zip(missing, self.node([i for _, i in missing]),
                                         strict=True):
+                if "html" in result:
+                    result["page"], result["styles"], result["glyphs"] = as_published(
+                        result.pop("html"))
                 fresh[key] = result
-                if "html" in result:  # an error is reported each time, never kept
+                if "page" in result:  # an error is reported each time, never kept
                     self.cache[key] = result
                     self.dirty = True
         return [self.cache.get(key) or fresh[key] for key in keys]
@@ -195,12 +209,13 @@ def drawn_marked(markup):
             + markup[end:])
 
 
-def classify(markup):
-    """Move each style attribute into a class; inline styles outrank CSS, hence !important."""
+def classify(markup, used):
+    """Move each style attribute into a class, named in used; inline styles outrank CSS,
+    hence !important."""
     def swap(m):
         tag, before, css, after = m.groups()
         name = "k" + hashlib.sha256(css.encode()).hexdigest()[:8]
-        styles[name] = css
+        used[name] = css
         attrs = before + after
         if ' class="' in attrs:
             merged = attrs.replace(' class="', ' class="' + name + " ", 1)

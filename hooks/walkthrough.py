@@ -18,6 +18,7 @@ runs in a kernel of its own, so each starts from its own set-up cells.
 import ast
 import json
 import re
+from pathlib import Path
 
 from contract import ROOT, SNIPPETS
 
@@ -265,12 +266,28 @@ def write():
     """Write each notebook under docs/ only if it changed (`mkdocs serve` would see an
     identical write as an edit); the paths written."""
     written = []
-    for name in NOTEBOOKS:
-        made = text(name)
+    for name, made in kept_texts().items():
         if not path(name).exists() or path(name).read_text(encoding="utf-8") != made:
             path(name).write_text(made, encoding="utf-8")
             written.append(path(name))
     return written
+
+
+def kept_texts():
+    """{name: text(name)} of every notebook, kept in .cache/notebook-text/ under a key
+    of this file, every snippet and Python's version (ast.unparse writes the imports a
+    cell keeps): parsing every snippet again was a tenth of a warm build."""
+    from build_cache import CACHE, key, staged
+
+    made = key(Path(__file__), *sorted(SNIPPETS.glob("*.py")), packages=["python"])
+    texts = {}
+    for name in NOTEBOOKS:
+        done = CACHE / "notebook-text" / made / name
+        if not done.exists():
+            with staged(done) as stage:
+                stage.write_text(text(name), encoding="utf-8")
+        texts[name] = done.read_text(encoding="utf-8")
+    return texts
 
 
 if __name__ == "__main__":  # tests/test_notebook.py checks the committed ones are fresh

@@ -88,3 +88,29 @@ def test_the_kept_list_of_installed_packages_is_the_real_one():
 
     real = importlib.metadata.packages_distributions()
     assert build_cache.installed() == {module: list(dists) for module, dists in real.items()}
+
+
+def test_kept_formulas_are_published_by_the_code_that_kept_them(tmp_path, monkeypatch):
+    """Each formula is kept as the page shows it (classes for its styles, search marks),
+    so an edit to hooks/katex.py or hooks/contract.py, or a new KaTeX, keeps none."""
+    import shutil
+    from pathlib import Path
+
+    import katex
+
+    monkeypatch.setattr(katex, "KEPT", tmp_path / "kept")
+    first, hooks = katex.Renderer().path, Path(katex.__file__).parent
+    assert katex.Renderer().path == first, "the same code and KaTeX, and kept apart"
+    for edited in ("katex.py", "contract.py"):
+        copies = tmp_path / edited.removesuffix(".py")
+        copies.mkdir()
+        for name in ("katex.py", "contract.py"):
+            shutil.copy(hooks / name, copies / name)
+        with open(copies / edited, "a") as source:
+            source.write("# edited\n")
+        monkeypatch.setattr(katex, "__file__", str(copies / "katex.py"))
+        assert katex.Renderer().path != first, f"{edited} edited, and its formulas kept"
+    monkeypatch.undo()
+    monkeypatch.setattr(katex, "KEPT", tmp_path / "kept")
+    monkeypatch.setattr(build_cache, "version", bumped("npm:katex"))
+    assert katex.Renderer().path != first, "a new KaTeX, and the old formulas kept"
