@@ -10,14 +10,14 @@ import warnings
 
 import numpy as np
 import pytest
-from sklearn.datasets import load_digits
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.neural_network import MLPClassifier
 
-import digits_data
-import digits_train
-from conftest import ROOT
+from conftest import ROOT, Deferred
 from golden import snippet_env
+
+# scikit-learn, and the snippets that import it.
+datasets, exceptions = Deferred("sklearn.datasets"), Deferred("sklearn.exceptions")
+neural_network = Deferred("sklearn.neural_network")
+digits_data, digits_train = Deferred("digits_data"), Deferred("digits_train")
 
 SKLEARN_SNIPPETS = sorted(p.stem for p in (ROOT / "snippets").glob("digits_*.py"))
 
@@ -62,7 +62,7 @@ def test_no_snippet_reaches_the_network():
 
 
 def test_the_data_is_scikit_learns_scaled_and_split_once():
-    raw = load_digits()
+    raw = datasets.load_digits()
     assert raw.data.shape == (1797, 64) and raw.data.min() == 0 and raw.data.max() == 16
     rows = np.concatenate([digits_data.train_rows, digits_data.held_rows])
     assert sorted(rows) == list(range(1797))  # every image once, in one of the two
@@ -84,7 +84,7 @@ def plain_probabilities(X, layers):
 def test_the_printed_accuracy_is_what_the_trained_network_scores():
     layers, history = digits_train.trained()
     said = plain_probabilities(digits_data.X_held, layers).argmax(axis=1)
-    right = int(np.sum(said == load_digits().target[digits_data.held_rows]))
+    right = int(np.sum(said == datasets.load_digits().target[digits_data.held_rows]))
     text = (ROOT / "snippets" / "digits_train.txt").read_text()
     printed = re.search(r"held-out accuracy: (\d+\.\d+)% \((\d+) of (\d+) right\)", text)
     assert int(printed[2]) == right and int(printed[3]) == len(said)
@@ -125,7 +125,7 @@ def test_the_zero_gradients_are_the_ones_the_page_explains():
 
 
 def mlp(**settings):
-    return MLPClassifier(hidden_layer_sizes=(32,), activation="relu", solver="sgd",
+    return neural_network.MLPClassifier(hidden_layer_sizes=(32,), activation="relu", solver="sgd",
                          learning_rate="constant", learning_rate_init=digits_train.LR,
                          batch_size=digits_train.BATCH, momentum=0.0,
                          nesterovs_momentum=False, alpha=0.0, **settings)
@@ -133,7 +133,7 @@ def mlp(**settings):
 
 def quiet_fit(model, X, y):
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
+        warnings.simplefilter("ignore", exceptions.ConvergenceWarning)
         return model.fit(X, y)
 
 

@@ -14,22 +14,19 @@ learner runs needs it.
 import functools
 import re
 
-import jax
 import numpy as np
 import pytest
 
-jax.config.update("jax_enable_x64", True)  # float64, as our code
-jax.config.update("jax_platforms", "cpu")  # no accelerator probing: the CPU, here and in CI
+import autodiff
+import batch
+import layers
+import losses
+import network
+import sigmoid_network as sn
+from conftest import ROOT, Deferred
 
-import jax.numpy as jnp  # noqa: E402  (after the float64 switch, which it reads)
-
-import autodiff  # noqa: E402
-import batch  # noqa: E402
-import layers  # noqa: E402
-import losses  # noqa: E402
-import network  # noqa: E402
-import sigmoid_network as sn  # noqa: E402
-from conftest import ROOT  # noqa: E402
+# In float64 on the CPU, as tests/conftest.py sets JAX up before its first import.
+jax, jnp = Deferred("jax"), Deferred("jax.numpy")
 
 TOLERANCE = 1e-12
 
@@ -274,3 +271,9 @@ def test_every_backward_pass_has_a_case():
                  if re.search(r"^\s*def \w*backward\w*\(|^from layers import .*\bbackward\b",
                               path.read_text(encoding="utf-8"), re.M)}
     assert computing <= covered, f"no JAX case for: {sorted(computing - covered)}"
+
+
+def test_jax_computes_in_float64_on_the_cpu():
+    """As tests/conftest.py sets it up: in float32, no comparison to 1e-12 could hold."""
+    assert jnp.ones(1).dtype == np.float64
+    assert {device.platform for device in jax.devices()} == {"cpu"}
