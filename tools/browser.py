@@ -210,8 +210,13 @@ def reload_as(page, size, scheme):
     page.context.new_cdp_session(page).send("Storage.clearDataForOrigin", {
         "origin": origin, "storageTypes": "local_storage"})
     page.goto(url, wait_until="load")
+    wait_for_palette(page, scheme)
+
+
+def wait_for_palette(page, scheme):
+    """Wait until the open page shows the theme's palette for scheme (light or dark):
+    the theme applies it from its script, which may run after "load"."""
     want = {"light": "default", "dark": "slate"}[scheme]
-    # The theme applies the palette from its script, which may run after "load".
     with contextlib.suppress(PlaywrightTimeout):  # the assert below says what went wrong
         page.wait_for_function("want => document.body.dataset.mdColorScheme === want",
                                arg=want, timeout=10_000)
