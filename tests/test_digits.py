@@ -5,7 +5,6 @@ a learner meets (no scikit-learn: one line; no network needed; the time budget).
 import re
 import subprocess
 import sys
-import time
 import warnings
 
 import numpy as np
@@ -161,11 +160,3 @@ def test_ours_is_within_two_points_of_mlpclassifier():
     theirs = model.score(digits_data.X_held, digits_data.labels_held)
     ours = digits_train.trained()[1][-1][3]
     assert abs(ours - theirs) <= 0.02, (ours, theirs)
-
-
-def test_training_keeps_to_its_budget():
-    """At most 10 s for the chapter's training run on this 2-core machine; it takes a
-    fraction of one, so the snippets, figures and notebook can each redo it."""
-    began = time.perf_counter()
-    digits_train.trained.__wrapped__(seed=1)
-    assert time.perf_counter() - began < 10

@@ -45,6 +45,7 @@ from browser import (
     serve,
     visit,
 )
+from golden import snippet_env
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = re.compile(r'<span class="katex(?:-display)?">.*?<annotation encoding="application/'
@@ -202,6 +203,8 @@ def main(fresh_clone):
                          make("build"))
         timed(make("build"))  # back to the cached state: site/ as committed
         rows = page_weights(ROOT / "site")
+        # The digits chapter's training, as a learner runs it (its budget: 10 s).
+        digits = timed([sys.executable, "snippets/digits_train.py"], env=snippet_env())
         tests_first, _ = timed(make("test"), check=False)  # timed even when a test fails
         tests_warm, failed = timed(make("test"), check=False)
         # The edit loop: the kept passes stand for nothing once a file changes, and the
@@ -240,6 +243,7 @@ def main(fresh_clone):
     line("prose edit under make serve, on page", Took(latency, None), 1.5, "1.5 s",
          f"  (its rebuild {rebuild:.1f} s)")
     line("make build after a snippet edit", snippet, note="  (re-runs the notebook)")
+    line("python snippets/digits_train.py", digits, 10, "10 s")
     line("make test, first run here", tests_first)
     line("make test, warm (the run after it)", tests_warm, 45, "45 s",
          "  (it FAILED: see make test)" if failed else "")
